@@ -1,0 +1,3 @@
+"""lawgap: compare national trafficking laws against treaty standards."""
+
+__version__ = "0.1.0"
