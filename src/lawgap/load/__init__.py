@@ -1,0 +1,1 @@
+"""Load: read data files strictly and find which kind each file is."""

@@ -1,0 +1,82 @@
+"""Where the knowledge base lives and which kind of file each path is."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawgap.diagnostics import Diagnostic
+
+DOMAINS = ("wildlife", "human-trafficking", "organ-trafficking")
+JURISDICTION_FILE = "jurisdiction.yaml"
+LAWS_DIR = "laws"
+SCHEMA_DIR = "schema"
+
+
+@dataclass(frozen=True, order=True)
+class DataFile:
+    """A data file with the name shown to users and the kind that decides its schema."""
+
+    display: str
+    path: Path
+    kind: str  # "jurisdiction" or a domain name
+    folder: str  # the jurisdiction folder name, e.g. "ke"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project folder: the nearest ancestor of `start` (default: cwd) holding schema/."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / SCHEMA_DIR / "common.schema.json").is_file():
+            return candidate
+    return Path.cwd()
+
+
+def display_name(path: Path) -> str:
+    """Path as the user should see it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[DataFile], list[Diagnostic]]:
+    """Data files under the given files/folders, plus problems with names and places."""
+    files: dict[Path, DataFile] = {}
+    problems: list[Diagnostic] = []
+    for given in paths:
+        if not given.exists():
+            problems.append(Diagnostic(display_name(given), 1, "", "no such file or folder", rule="layout"))
+            continue
+        candidates = sorted(p for p in given.rglob("*") if p.is_file()) if given.is_dir() else [given]
+        for path in candidates:
+            hidden_parts = path.relative_to(given).parts if given.is_dir() else ()
+            if any(part.startswith(".") for part in hidden_parts):
+                continue
+            data_file, problem = _classify(path)
+            if problem:
+                problems.append(problem)
+            elif data_file:
+                files[path.resolve()] = data_file
+    return sorted(files.values()), problems
+
+
+def _classify(path: Path) -> tuple[DataFile | None, Diagnostic | None]:
+    shown = display_name(path)
+    if path.suffix == ".yml":
+        return None, Diagnostic(shown, 1, "", "data files end in .yaml", f"rename it to {path.stem}.yaml", "layout")
+    if path.suffix != ".yaml":
+        if path.suffix in {".md", ".txt"}:
+            return None, None  # notes beside the data are allowed
+        return None, Diagnostic(shown, 1, "", "not a YAML data file", "only .yaml files belong under laws/", "layout")
+    folder = path.parent.name
+    if path.parent.parent.name != LAWS_DIR:
+        return None, Diagnostic(shown, 1, "", "data files live in laws/<code>/ (e.g. laws/ke/wildlife.yaml)", rule="layout")
+    if path.name == JURISDICTION_FILE:
+        return DataFile(shown, path, "jurisdiction", folder), None
+    if path.stem in DOMAINS:
+        return DataFile(shown, path, path.stem, folder), None
+    allowed = ", ".join([JURISDICTION_FILE] + [f"{d}.yaml" for d in DOMAINS])
+    return None, Diagnostic(shown, 1, "", f"unexpected file name {path.name!r}", f"a jurisdiction folder holds {allowed}", "layout")

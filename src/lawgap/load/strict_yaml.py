@@ -1,0 +1,256 @@
+"""A YAML loader that cannot be fooled: plain data only, every value with its line.
+
+PyYAML's own loaders accept duplicate keys, expand aliases (billion laughs), apply YAML 1.1
+implicit typing (`NO` -> False, `012` -> 10, `1:30` -> 90) and build Python objects from tags.
+This loader walks libyaml's event stream instead and builds plain dicts, lists and scalars
+itself, so each of those traps becomes an error with a line number, never a silent change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lawgap.diagnostics import Diagnostic
+from lawgap.load.json_path import child_path
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+try:  # libyaml's C parser is ~13x faster; the pure-Python one gives the same events.
+    _EventLoader = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - only on a PyYAML built without libyaml
+    _EventLoader = yaml.BaseLoader
+
+_NULL = {"null", "~", ""}
+_BOOL = {"true": True, "false": False}
+# YAML 1.1 booleans (and case variants of the 1.2 ones) that other tools read differently.
+_AMBIGUOUS_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|True|TRUE|False|FALSE)$")
+_AMBIGUOUS_NULL = re.compile(r"^(Null|NULL)$")
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+_OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
+_UNDERSCORE_NUMBER = re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
+
+
+@dataclass
+class LoadedFile:
+    """The outcome of loading one file: data (None when unusable), line per JSON path, problems."""
+
+    file: str
+    data: Any = None
+    lines: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def line_of(self, path: str) -> int:
+        """Line of the value at `path`, or of its nearest recorded ancestor."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.lines.get("$", 1)
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the file cannot be trusted."""
+
+    def __init__(self, line: int, message: str, tip: str | None = None):
+        super().__init__(message)
+        self.line, self.message, self.tip = line, message, tip
+
+
+def load_file(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> LoadedFile:
+    """Read and strictly parse one YAML file. Never raises for bad content; see `.diagnostics`."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _fail(shown, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                         "split it, or shorten long quotes; data files are normally under 100 KB")
+        raw = path.read_bytes()
+    except OSError as error:
+        return _fail(shown, 1, f"cannot read file: {error.strerror or error}")
+    return load_bytes(raw, shown, max_bytes)
+
+
+def load_bytes(raw: bytes, display: str, max_bytes: int = MAX_FILE_BYTES) -> LoadedFile:
+    """Strictly parse YAML from bytes (which must be UTF-8 without a byte-order mark)."""
+    if len(raw) > max_bytes:
+        return _fail(display, 1, f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _fail(display, 1, "file starts with a byte-order mark (BOM)",
+                     "save the file as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _fail(display, line, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                     "save the file as UTF-8")
+    if "\x00" in text:
+        return _fail(display, text[: text.index("\x00")].count("\n") + 1, "file contains a NUL byte (binary data)")
+    return _Builder(display).build(text)
+
+
+def _fail(display: str, line: int, message: str, tip: str | None = None) -> LoadedFile:
+    return LoadedFile(display, None, {}, [Diagnostic(display, line, "", message, tip, "yaml")])
+
+
+class _Builder:
+    def __init__(self, display: str):
+        self.result = LoadedFile(display)
+        self.events: Iterator[yaml.Event] = iter(())
+
+    def problem(self, line: int, path: str, message: str, tip: str | None = None) -> None:
+        self.result.diagnostics.append(Diagnostic(self.result.file, line, path, message, tip, "yaml"))
+
+    def build(self, text: str) -> LoadedFile:
+        self.events = yaml.parse(text, Loader=_EventLoader)
+        try:
+            data = self._stream()
+        except _Stop as stop:
+            self.problem(stop.line, "", stop.message, stop.tip)
+            data = None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            source_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+            self.problem(line, "", f"not valid YAML: {_yaml_problem(error)}", _yaml_tip(error, source_line))
+            data = None
+        except yaml.reader.ReaderError as error:  # control characters: a position, not a mark
+            line = text[: error.position].count("\n") + 1
+            self.problem(line, "", f"character U+{error.character:04X} is not allowed in YAML",
+                         "remove control characters; data files are plain text")
+            data = None
+        if data is None and not self.result.diagnostics:
+            self.problem(1, "", "file is empty", "a data file starts with `schema_version: 1`")
+        self.result.data = None if self.result.diagnostics else data
+        return self.result
+
+    def _stream(self) -> Any:
+        documents = 0
+        data = None
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Stop(event.start_mark.line + 1, "more than one YAML document in the file",
+                                "remove the `---` line; one file holds one document")
+                self.result.lines["$"] = event.start_mark.line + 1
+            elif isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
+                self.result.lines["$"] = event.start_mark.line + 1
+                data = self._node(event, "$", 0)
+        return data
+
+    def _node(self, event: yaml.Event, path: str, depth: int) -> Any:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Stop(line, f"alias *{event.anchor} is not allowed", "write the value out in full")
+        if event.anchor is not None:
+            raise _Stop(line, f"anchor &{event.anchor} is not allowed", "write each value out in full; anchors and aliases are not supported")
+        if event.tag is not None and event.tag != "!":
+            raise _Stop(line, f"tag {event.tag} is not allowed", "remove the tag; lawgap files hold plain text, numbers, true/false/null, lists and mappings")
+        if depth > MAX_DEPTH:
+            raise _Stop(line, f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for index, item_event in enumerate(self._until(yaml.SequenceEndEvent)):
+                item_path = f"{path}[{index}]"
+                self.result.lines[item_path] = item_event.start_mark.line + 1
+                items.append(self._node(item_event, item_path, depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(path, depth)
+        raise _Stop(line, f"unexpected YAML event {type(event).__name__}")  # pragma: no cover
+
+    def _until(self, end_type: type) -> Iterator[yaml.Event]:
+        for event in self.events:
+            if isinstance(event, end_type):
+                return
+            yield event
+
+    def _mapping(self, path: str, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        keys = self._until(yaml.MappingEndEvent)
+        for key_event in keys:
+            key_line = key_event.start_mark.line + 1
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag not in (None, "!"):
+                raise _Stop(key_line, "a mapping key must be plain text", "keys are simple names such as `title:`")
+            key = self._scalar(key_event, path)
+            value_event = next(self.events)
+            if not isinstance(key, str):
+                self.problem(key_line, path, f"key {key_event.value!r} is not text", f"quote it: '{key_event.value}'")
+                key = key_event.value
+            member_path = child_path(path, key)
+            if key in first_line:
+                self.problem(key_line, member_path, f"duplicate key {key!r} (first defined on line {first_line[key]})",
+                             "YAML keeps only one of them; merge the two entries")
+                self._node(value_event, member_path + "#duplicate", depth + 1)
+                continue
+            first_line[key] = key_line
+            self.result.lines[member_path] = key_line
+            mapping[key] = self._node(value_event, member_path, depth + 1)
+        return mapping
+
+    def _scalar(self, event: yaml.ScalarEvent, path: str) -> Any:
+        value = event.value
+        if not event.implicit[0]:  # quoted or block scalars are always text
+            return value
+        line = event.start_mark.line + 1
+        if value in _NULL:
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        trap = _yaml11_trap(value)
+        if trap:
+            tip = f"write true or false, or quote it: '{value}'" if _AMBIGUOUS_BOOL.match(value) else f"quote it: '{value}'"
+            self.problem(line, path, f"{value} is ambiguous: {trap}", tip)
+        return value
+
+
+def _yaml11_trap(value: str) -> str | None:
+    """Why an unquoted scalar means something else to YAML 1.1 tools, or None."""
+    if _AMBIGUOUS_BOOL.match(value):
+        return "YAML 1.1 tools read it as a boolean; lawgap accepts only lower-case true/false"
+    if _AMBIGUOUS_NULL.match(value):
+        return "null must be written in lower case"
+    if _LEADING_ZERO.match(value) or _OTHER_BASE.match(value):
+        return "YAML 1.1 tools read a leading 0 / 0x / 0o as another base (012 -> 10)"
+    if _SEXAGESIMAL.match(value):
+        return "YAML 1.1 tools read it as a base-60 number (1:30 -> 90)"
+    if _UNDERSCORE_NUMBER.match(value):
+        return "YAML 1.1 tools read it as a number with the underscores dropped"
+    if _SPECIAL_FLOAT.match(value):
+        return "infinity and not-a-number are not valid data values"
+    return None
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    parts = [error.context, error.problem]
+    return "; ".join(p for p in parts if p) or str(error)
+
+
+def _yaml_tip(error: yaml.MarkedYAMLError, source_line: str) -> str | None:
+    text = f"{error.context} {error.problem}"
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "tab" in text:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in text:
+        return "a value containing ': ' must be quoted"
+    if "could not find expected ':'" in text or "did not find expected" in text:
+        return "check indentation, and quotes left open on the lines above (the parser noticed here)"
+    return None
