@@ -1,0 +1,1 @@
+"""Validate: YAML -> schema -> semantic rules, every problem collected with file and line."""

@@ -1,0 +1,73 @@
+"""A schema-valid data file as the semantic rules see it, and what the rules share."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lawgap.diagnostics import Diagnostic
+from lawgap.load.json_path import child_path
+from lawgap.load.layout import DataFile
+from lawgap.load.strict_yaml import LoadedFile
+
+
+@dataclass
+class Document:
+    """One loaded file whose data has passed its schema."""
+
+    file: DataFile
+    loaded: LoadedFile
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.loaded.data
+
+    @property
+    def kind(self) -> str:
+        return self.file.kind
+
+    def problem(self, rule: str, path: str, message: str, tip: str | None = None) -> Diagnostic:
+        return Diagnostic(self.file.display, self.loaded.line_of(path), path, message, tip, rule)
+
+    def nodes(self) -> Iterator[tuple[str, str | int | None, Any]]:
+        """Every value in the document as (path, key it sits under, value), depth first."""
+        stack: list[tuple[str, str | int | None, Any]] = [("$", None, self.data)]
+        while stack:
+            path, key, value = stack.pop()
+            yield path, key, value
+            if isinstance(value, dict):
+                stack.extend((child_path(path, k), k, v) for k, v in reversed(list(value.items())))
+            elif isinstance(value, list):
+                stack.extend((child_path(path, i), i, v) for i, v in reversed(list(enumerate(value))))
+
+    def sources(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(path, source) for every statute citation: offences, penalty versions, measures, see_also."""
+        for path, _key, value in self.nodes():
+            if isinstance(value, dict) and "provision" in value and "instrument" in value:
+                yield path, value
+
+    def instruments(self) -> dict[str, dict[str, Any]]:
+        """Instruments of the file by id (the first one where an id is repeated)."""
+        by_id: dict[str, dict[str, Any]] = {}
+        for item in self.data.get("instruments", []):
+            by_id.setdefault(item["id"], item)
+        return by_id
+
+
+def parse_date(text: str) -> datetime.date:
+    """A schema-checked YYYY-MM-DD string as a date."""
+    return datetime.date.fromisoformat(text)
+
+
+@dataclass
+class Context:
+    """What cross-file rules need: every valid document by folder, and the date taken as today."""
+
+    today: datetime.date
+    folders: dict[str, dict[str, Document]] = field(default_factory=dict)
+    present: set[tuple[str, str]] = field(default_factory=set)  # (folder, kind) of every file found, valid or not
+
+    def add(self, document: Document) -> None:
+        self.folders.setdefault(document.file.folder, {})[document.kind] = document

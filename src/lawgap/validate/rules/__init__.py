@@ -1,0 +1,23 @@
+"""Semantic rules: one module per rule, each with `RULE` (its name) and `check(document, context)`."""
+
+from lawgap.validate.rules import (
+    core_offence,
+    date_order,
+    file_location,
+    future_dates,
+    instrument_references,
+    iso_codes,
+    penalty_ranges,
+    unique_ids,
+)
+
+ALL_RULES = (
+    file_location,
+    iso_codes,
+    unique_ids,
+    instrument_references,
+    date_order,
+    future_dates,
+    penalty_ranges,
+    core_offence,
+)

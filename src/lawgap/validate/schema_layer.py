@@ -1,0 +1,123 @@
+"""Second layer: check each document against the JSON Schema of its kind.
+
+Validators are built once per kind (building one costs ~9x a validation) and resolve `$ref`s
+through a `referencing` registry of the local schema folder, so nothing is fetched.
+jsonschema's messages are rewritten for contributors, and each is placed on the line of the
+offending key rather than its parent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from lawgap.diagnostics import Diagnostic
+from lawgap.load.json_path import child_path, path_of
+from lawgap.load.strict_yaml import LoadedFile
+
+
+_BRANCH_MISMATCH = {"type", "const"}
+
+
+class SchemaSet:
+    """The JSON Schemas of one schema folder, with a reusable validator per file kind."""
+
+    def __init__(self, schema_dir: Path):
+        self.schema_dir = schema_dir
+        self.documents: dict[str, dict[str, Any]] = {}
+        for path in sorted(schema_dir.glob("*.schema.json")):
+            self.documents[path.name.removesuffix(".schema.json")] = json.loads(path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def registry(self) -> Registry:
+        return Registry().with_resources(
+            (schema["$id"], Resource.from_contents(schema)) for schema in self.documents.values()
+        )
+
+    @cached_property
+    def _validators(self) -> dict[str, Draft202012Validator]:
+        return {
+            kind: Draft202012Validator(schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            for kind, schema in self.documents.items()
+        }
+
+    def validator(self, kind: str) -> Draft202012Validator:
+        return self._validators[kind]
+
+    def check(self, loaded: LoadedFile, kind: str) -> list[Diagnostic]:
+        """Problems of one loaded document against the schema of `kind`."""
+        problems: list[Diagnostic] = []
+        for error in self.validator(kind).iter_errors(loaded.data):
+            problems.extend(_explain(_most_relevant(error), loaded))
+        return problems
+
+
+def _most_relevant(error: ValidationError) -> ValidationError:
+    """For a oneOf/anyOf failure, the error inside the branch the contributor evidently meant.
+
+    Branches that fail only because the value has another type ("is not of type null") say
+    nothing useful; among the rest, the deepest error is the most specific. When every branch
+    fails on type, the oneOf error itself stands (reworded in `_explain`).
+    """
+    while error.context:
+        meant = [e for e in error.context if e.relative_path or e.validator not in _BRANCH_MISMATCH]
+        if not meant:
+            break
+        error = max(meant, key=lambda e: (len(e.absolute_path), e.validator not in _BRANCH_MISMATCH))
+    return error
+
+
+def _explain(error: ValidationError, loaded: LoadedFile) -> Iterator[Diagnostic]:
+    path = path_of(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    validator = error.validator
+
+    def at(where: str, message: str, tip: str | None = None) -> Diagnostic:
+        return Diagnostic(loaded.file, loaded.line_of(where), where, message, tip, "schema")
+
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            yield at(child_path(path, key), f"unknown field {key!r}", _list_tip("allowed here", allowed))
+    elif validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        yield at(path, f"missing required field {missing!r}")
+    elif validator == "enum":
+        yield at(path, f"{_show(error.instance)} is not an allowed value", _list_tip("allowed values", error.validator_value))
+    elif validator == "const":
+        yield at(path, f"{_show(error.instance)} must be {_show(error.validator_value)}")
+    elif validator == "format" and error.validator_value == "date":
+        yield at(path, f"{_show(error.instance)} is not a real calendar date", "write dates as \"YYYY-MM-DD\"")
+    elif validator == "pattern" and str(error.validator_value).startswith("^https://"):
+        yield at(path, f"{_show(error.instance)} is not an https:// address", "links must start with https:// (no http, javascript: or data: links)")
+    elif validator == "pattern":
+        yield at(path, f"{_show(error.instance)} does not have the expected form", schema.get("description"))
+    elif validator == "type":
+        expected = error.validator_value
+        tip = "write true or false (lower case), or null if unknown" if "boolean" in str(expected) else None
+        yield at(path, f"{_show(error.instance)} is not of type {_types(expected)}", tip)
+    elif validator in ("oneOf", "anyOf"):
+        yield at(path, f"{_show(error.instance)} is not a valid value here", schema.get("description"))
+    else:
+        yield at(path, error.message)
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _types(expected: Any) -> str:
+    return " or ".join(expected) if isinstance(expected, list) else str(expected)
+
+
+def _list_tip(label: str, values: Any) -> str:
+    shown = [("null" if v is None else str(v).lower() if isinstance(v, bool) else str(v)) for v in values]
+    return f"{label}: {', '.join(shown)}"
