@@ -24,7 +24,7 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
 
 
 def _prison(document: Document, path: str, prison: Any) -> Iterator[Diagnostic]:
-    if not isinstance(prison, dict) or "min_years" not in prison:
+    if not isinstance(prison, dict) or "min_years" not in prison or "max_years" not in prison:
         return
     maximum = prison["max_years"]
     if maximum != "life" and prison["min_years"] > maximum:
