@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import sys
 import time
 from pathlib import Path
@@ -10,9 +12,22 @@ import click
 
 from lawgap import __version__
 from lawgap.diagnostics import format_diagnostics
-from lawgap.load.layout import LAWS_DIR, SCHEMA_DIR, find_root
+from lawgap.engine.all_pairs import all_pairs
+from lawgap.engine.assessment import assess
+from lawgap.engine.compare import compare, weakest_links
+from lawgap.engine.history import score_history
+from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets, find_root
+from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
+from lawgap.model.types import KnowledgeBase
+from lawgap.render.export import dumps, export_files, write_folder_atomically
+from lawgap.render.results_json import assessment_dict, comparison_dict, pair_dict, route_dict
+from lawgap.render.tables import SCORE_COLUMNS, score_row, to_csv, to_table
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
+
+AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="Assess the law as it stood on this date (YYYY-MM-DD; default: today).")
+DOMAIN = click.option("--domain", type=click.Choice(DOMAINS), default=None, help="Only this domain.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,24 +41,113 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for workflow annotations.")
 def validate(paths: tuple[Path, ...], output_format: str) -> None:
-    """Check data files (default: the whole laws/ folder). Exits 1 if anything is wrong."""
+    """Check data files (default: laws/, baselines/ and reference/). Exits 1 if anything is wrong."""
     started = time.perf_counter()
     root = find_root(paths[0] if paths else None)
-    targets = list(paths) or [root / LAWS_DIR]
-    schemas = SchemaSet(root / SCHEMA_DIR)
-    if not schemas.documents:
-        raise click.ClickException(f"no schemas found in {root / SCHEMA_DIR}; run lawgap inside a lawgap checkout")
-    report = validate_paths(targets, schemas)
+    schemas = _schemas(root)
+    report = validate_paths(list(paths) or default_targets(root), schemas)
     if report.diagnostics:
         click.echo(format_diagnostics(report.diagnostics, output_format))
     if output_format == "text":
         elapsed = time.perf_counter() - started
         summary = (f"{len(report.diagnostics)} problem(s) in {report.files_checked} file(s)" if report.diagnostics
                    else f"{report.files_checked} file(s) valid")
-        click.echo(f"{summary} ({elapsed:.2f} s)", err=bool(report.diagnostics))
+        click.echo(f"{summary} ({elapsed:.2f} s)")
     elif output_format == "json" and not report.diagnostics:
         click.echo("[]")
     sys.exit(1 if report.diagnostics else 0)
+
+
+@main.command()
+@AS_OF
+@DOMAIN
+@click.option("--jurisdiction", "-j", "codes", multiple=True, help="Only these jurisdictions (repeatable).")
+@click.option("--format", "output_format", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def score(as_of: datetime.datetime | None, domain: str | None, codes: tuple[str, ...], output_format: str) -> None:
+    """Harmonisation score, coverage and penalty gap per jurisdiction and domain."""
+    kb, day = _knowledge_base(), _day(as_of)
+    entries = [assessment_dict(kb, assess(kb, code, d, day)) for code in _codes(kb, codes) for d in _domains(domain)]
+    if output_format == "json":
+        click.echo(dumps(entries), nl=False)
+    elif output_format == "csv":
+        click.echo(to_csv([score_row(e) for e in entries], SCORE_COLUMNS), nl=False)
+    else:
+        columns = ("jurisdiction", "domain", "score", "coverage", "score_min", "score_max", "max_prison_years",
+                   "serious_crime", "penalty_gap_years", "met", "partial", "not_met", "unknown")
+        click.echo(to_table([score_row(e) for e in entries], columns))
+
+
+@main.command(name="compare")
+@click.argument("codes", nargs=-1, required=True)
+@AS_OF
+@DOMAIN
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def compare_command(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str) -> None:
+    """Side by side: dual criminality per conduct, penalty disparity, requirement differences."""
+    kb, day = _knowledge_base(), _day(as_of)
+    chosen = _codes(kb, codes)
+    if len(chosen) < 2:
+        raise click.UsageError("compare needs at least two jurisdictions")
+    results = [comparison_dict(kb, compare(kb, chosen, d, day)) for d in _domains(domain)]
+    if output_format == "json":
+        click.echo(dumps(results), nl=False)
+        return
+    for result in results:
+        click.echo(f"\n{result['domain']} (as of {result['as_of']})")
+        rows = [{"": a["jurisdiction"], "score": a["score"], "coverage": a["coverage"], "max prison": a["max_prison_years"],
+                 "serious crime": a["serious_crime"]} for a in result["assessments"]]
+        click.echo(to_table(rows, ("", "score", "coverage", "max prison", "serious crime")))
+        click.echo(f"penalty disparity (years): {_shown(result['penalty_disparity_years'])}")
+        dual = [{"conduct": d["conduct"], "dual criminality": _shown(d["holds"]),
+                 **{c: _conduct_cell(s) for c, s in d["by_jurisdiction"].items()}} for d in result["dual_criminality"]]
+        click.echo(to_table(dual, ("conduct", "dual criminality", *result["jurisdictions"])))
+        if result["requirement_differences"]:
+            diffs = [{"requirement": d["requirement"], **d["statuses"]} for d in result["requirement_differences"]]
+            click.echo(to_table(diffs, ("requirement", *result["jurisdictions"])))
+
+
+@main.command()
+@click.argument("codes", nargs=-1, required=True)
+@AS_OF
+@DOMAIN
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str) -> None:
+    """The weakest link for each conduct along a route (source, transit..., destination)."""
+    kb, day = _knowledge_base(), _day(as_of)
+    chosen = _codes(kb, codes)
+    if len(chosen) < 2:
+        raise click.UsageError("a route needs at least two jurisdictions")
+    results = [route_dict(chosen, d, weakest_links(kb, chosen, d, day)) for d in _domains(domain)]
+    if output_format == "json":
+        click.echo(dumps(results), nl=False)
+        return
+    for result in results:
+        click.echo(f"\n{result['domain']}: {' -> '.join(chosen)}")
+        rows = [{"conduct": w["conduct"], "weakest": ", ".join(w["weakest"]) or "-", "why": w["reason"],
+                 **{c: _conduct_cell(s) for c, s in w["by_jurisdiction"].items()}} for w in result["weakest_links"]]
+        click.echo(to_table(rows, ("conduct", "weakest", "why", *chosen)))
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(path_type=Path))
+@AS_OF
+def export(outdir: Path, as_of: datetime.datetime | None) -> None:
+    """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR."""
+    root = find_root()
+    kb, day = _knowledge_base(), _day(as_of)
+    results = [
+        assessment_dict(kb, assess(kb, code, d, day), score_history(kb, code, d, day))
+        for code in sorted(kb.jurisdictions) for d in DOMAINS
+    ]
+    problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
+    if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
+        raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
+    pairs = [pair_dict(d, p) for d in DOMAINS for p in all_pairs(kb, d, day)]
+    try:
+        write_folder_atomically(outdir, export_files(results, pairs))
+    except OSError as error:
+        raise click.ClickException(f"could not write {outdir}: {error.strerror or error}; the previous export is unchanged")
+    click.echo(f"wrote {len(results)} results and {len(pairs)} pairs to {outdir}")
 
 
 @main.command()
@@ -52,8 +156,59 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
 def build(out: Path) -> None:
     """Validate the data and build the static site."""
     click.echo("site build not yet available: validating the knowledge base instead")
-    ctx = click.get_current_context()
-    ctx.invoke(validate)
+    click.get_current_context().invoke(validate)
+
+
+def _schemas(root: Path) -> SchemaSet:
+    schemas = SchemaSet(root / SCHEMA_DIR)
+    if not schemas.documents:
+        raise click.ClickException(f"no schemas found in {root / SCHEMA_DIR}; run lawgap inside a lawgap checkout")
+    return schemas
+
+
+def _knowledge_base() -> KnowledgeBase:
+    try:
+        return load_knowledge_base(find_root())
+    except InvalidKnowledgeBase as invalid:
+        click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
+        raise click.ClickException(f"{len(invalid.diagnostics)} problem(s) in the data; fix them (lawgap validate) first")
+
+
+def _day(as_of: datetime.datetime | None) -> datetime.date:
+    return as_of.date() if as_of else datetime.date.today()
+
+
+def _domains(domain: str | None) -> tuple[str, ...]:
+    return (domain,) if domain else DOMAINS
+
+
+def _codes(kb: KnowledgeBase, codes: tuple[str, ...]) -> list[str]:
+    if not codes:
+        return sorted(kb.jurisdictions)
+    chosen = [c.upper() for c in codes]
+    unknown = [c for c in chosen if c not in kb.jurisdictions]
+    if unknown:
+        raise click.UsageError(f"no data for {', '.join(unknown)}; known: {', '.join(sorted(kb.jurisdictions))}")
+    return chosen
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return json.dumps(value) if not isinstance(value, str) else value
+
+
+def _conduct_cell(status: dict) -> str:
+    if status["criminal"] is None:
+        return "?"
+    if not status["criminal"]:
+        return "not criminal"
+    years, floor = status["max_prison_years"], status["min_prison_years"]
+    if years is None:
+        return f"min {floor:g}y, max ?" if floor else "criminal, max ?"
+    return f"max {years if years == 'life' else format(years, 'g') + 'y'}"
 
 
 if __name__ == "__main__":  # pragma: no cover

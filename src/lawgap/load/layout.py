@@ -13,6 +13,9 @@ DOMAINS = ("wildlife", "human-trafficking", "organ-trafficking")
 JURISDICTION_FILE = "jurisdiction.yaml"
 LAWS_DIR = "laws"
 SCHEMA_DIR = "schema"
+BASELINES_DIR = "baselines"
+REFERENCE_DIR = "reference"
+REFERENCE_KINDS = ("exchange-rates",)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,8 +24,8 @@ class DataFile:
 
     display: str
     path: Path
-    kind: str  # "jurisdiction" or a domain name
-    folder: str  # the jurisdiction folder name, e.g. "ke"
+    kind: str  # "jurisdiction", a domain name, "baseline" or a reference kind
+    folder: str  # the jurisdiction folder name (e.g. "ke"), or baselines / reference
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -32,6 +35,12 @@ def find_root(start: Path | None = None) -> Path:
         if (candidate / SCHEMA_DIR / "common.schema.json").is_file():
             return candidate
     return Path.cwd()
+
+
+def default_targets(root: Path) -> list[Path]:
+    """What `lawgap validate` checks when given no path: the data folders that exist."""
+    folders = [root / name for name in (LAWS_DIR, BASELINES_DIR, REFERENCE_DIR)]
+    return [folder for folder in folders if folder.is_dir()] or [root / LAWS_DIR]
 
 
 def display_name(path: Path) -> str:
@@ -72,8 +81,15 @@ def _classify(path: Path) -> tuple[DataFile | None, Diagnostic | None]:
             return None, None  # notes beside the data are allowed
         return None, Diagnostic(shown, 1, "", "not a YAML data file", "only .yaml files belong under laws/", "layout")
     folder = path.parent.name
+    if folder == BASELINES_DIR:
+        return DataFile(shown, path, "baseline", folder), None
+    if folder == REFERENCE_DIR:
+        if path.stem in REFERENCE_KINDS:
+            return DataFile(shown, path, path.stem, folder), None
+        return None, Diagnostic(shown, 1, "", f"unexpected reference file {path.name!r}",
+                                f"reference/ holds {', '.join(k + '.yaml' for k in REFERENCE_KINDS)}", "layout")
     if path.parent.parent.name != LAWS_DIR:
-        return None, Diagnostic(shown, 1, "", "data files live in laws/<code>/ (e.g. laws/ke/wildlife.yaml)", rule="layout")
+        return None, Diagnostic(shown, 1, "", "data files live in laws/<code>/, baselines/ or reference/ (e.g. laws/ke/wildlife.yaml)", rule="layout")
     if path.name == JURISDICTION_FILE:
         return DataFile(shown, path, "jurisdiction", folder), None
     if path.stem in DOMAINS:

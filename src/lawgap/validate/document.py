@@ -11,6 +11,7 @@ from lawgap.diagnostics import Diagnostic
 from lawgap.load.json_path import child_path
 from lawgap.load.layout import DataFile
 from lawgap.load.strict_yaml import LoadedFile
+from lawgap.vocabulary import Vocabulary
 
 
 @dataclass
@@ -63,11 +64,12 @@ def parse_date(text: str) -> datetime.date:
 
 @dataclass
 class Context:
-    """What cross-file rules need: every valid document by folder, and the date taken as today."""
+    """What cross-file rules need: every valid document, the domain vocabularies, and today's date."""
 
     today: datetime.date
-    folders: dict[str, dict[str, Document]] = field(default_factory=dict)
+    vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
     present: set[tuple[str, str]] = field(default_factory=set)  # (folder, kind) of every file found, valid or not
 
-    def add(self, document: Document) -> None:
-        self.folders.setdefault(document.file.folder, {})[document.kind] = document
+    def of_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]

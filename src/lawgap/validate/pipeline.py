@@ -35,7 +35,7 @@ def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.da
     present = {(f.folder, f.kind) for f in files}
     # a single domain file given alone still has its jurisdiction.yaml beside it on disk
     present |= {(f.folder, "jurisdiction") for f in files if (f.path.parent / JURISDICTION_FILE).is_file()}
-    context = Context(today=today or datetime.date.today(), present=present)
+    context = Context(today=today or datetime.date.today(), vocabulary=schemas.vocabularies(), present=present)
     for data_file in files:
         loaded = load_file(data_file.path, data_file.display)
         if loaded.diagnostics:
@@ -47,7 +47,7 @@ def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.da
             continue
         document = Document(data_file, loaded)
         report.documents.append(document)
-        context.add(document)
+        context.documents.append(document)
     for document in report.documents:
         for rule in ALL_RULES:
             report.diagnostics.extend(rule.check(document, context))

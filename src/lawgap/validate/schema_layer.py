@@ -20,6 +20,8 @@ from referencing import Registry, Resource
 
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.json_path import child_path, path_of
+from lawgap.load.layout import DOMAINS
+from lawgap.vocabulary import Vocabulary, vocabulary_from_schema
 from lawgap.load.strict_yaml import LoadedFile
 
 
@@ -47,6 +49,10 @@ class SchemaSet:
             kind: Draft202012Validator(schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
             for kind, schema in self.documents.items()
         }
+
+    def vocabularies(self) -> dict[str, Vocabulary]:
+        """The controlled vocabulary of each domain schema present."""
+        return {kind: vocabulary_from_schema(kind, self.documents[kind]) for kind in DOMAINS if kind in self.documents}
 
     def validator(self, kind: str) -> Draft202012Validator:
         return self._validators[kind]

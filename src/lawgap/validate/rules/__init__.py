@@ -1,6 +1,7 @@
 """Semantic rules: one module per rule, each with `RULE` (its name) and `check(document, context)`."""
 
 from lawgap.validate.rules import (
+    baseline_rules,
     core_offence,
     date_order,
     file_location,
@@ -13,6 +14,7 @@ from lawgap.validate.rules import (
 
 ALL_RULES = (
     file_location,
+    baseline_rules,
     iso_codes,
     unique_ids,
     instrument_references,

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgap.diagnostics import Diagnostic
+from lawgap.load.layout import DOMAINS
 from lawgap.validate.document import Context, Document
 
 RULE = "core-offence"
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
-    if document.kind == "jurisdiction" or not document.data["offences"]:
+    if document.kind not in DOMAINS or not document.data["offences"]:
         return
     cores = [i for i, offence in enumerate(document.data["offences"]) if offence.get("core")]
     if not cores:

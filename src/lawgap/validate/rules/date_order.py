@@ -1,5 +1,6 @@
 """Dates run in order: signed <= consent <= in force; enacted <= in force <= repealed;
-penalty versions strictly oldest first, none before the instrument that sets it was enacted."""
+penalty versions strictly oldest first (only the last may be undated), none before the
+instrument that sets it was enacted."""
 
 from __future__ import annotations
 
@@ -25,8 +26,14 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
         yield from _ordered(document, f"$.instruments[{index}]", instrument, _INSTRUMENT_ORDER)
     for offence_index, offence in enumerate(document.data.get("offences", [])):
         previous = None
-        for version_index, version in enumerate(offence.get("penalty_history", [])):
+        history = offence.get("penalty_history", [])
+        for version_index, version in enumerate(history):
             path = f"$.offences[{offence_index}].penalty_history[{version_index}].effective"
+            if "effective" not in version:
+                if version_index != len(history) - 1:
+                    yield document.problem(RULE, path.removesuffix(".effective"), "only the last penalty version may leave out its effective date",
+                                           "an undated version means 'in force when the source was read'; earlier versions need dates")
+                continue
             effective = parse_date(version["effective"])
             if previous and effective <= previous:
                 yield document.problem(RULE, path, f"effective date {version['effective']} is not after the previous version's {previous.isoformat()}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgap.diagnostics import Diagnostic
-from lawgap.load.layout import JURISDICTION_FILE
+from lawgap.load.layout import BASELINES_DIR, DOMAINS, JURISDICTION_FILE
 from lawgap.validate.document import Context, Document
 
 RULE = "file-location"
@@ -13,6 +13,13 @@ RULE = "file-location"
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
     folder = document.file.folder
+    if document.kind == "baseline":
+        expected = document.file.path.stem
+        if document.data["id"] != expected:
+            yield document.problem(RULE, "$.id", f"id {document.data['id']!r} does not match file name {BASELINES_DIR}/{expected}.yaml")
+        return
+    if document.kind not in DOMAINS and document.kind != "jurisdiction":
+        return
     if document.kind == "jurisdiction":
         code = document.data["code"]
         if folder != code.lower():

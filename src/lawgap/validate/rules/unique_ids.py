@@ -1,4 +1,4 @@
-"""Instrument ids and offence ids are each unique within their file."""
+"""Instrument, offence and requirement ids are each unique within their file."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ RULE = "unique-ids"
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
-    for section in ("instruments", "offences"):
+    for section in ("instruments", "offences", "requirements"):
         first_index: dict[str, int] = {}
         for index, item in enumerate(document.data.get(section, [])):
             item_id = item["id"]

@@ -1,0 +1,1 @@
+"""Engine: pure functions from the model (and a date) to results. No I/O."""

@@ -1,0 +1,59 @@
+"""What was law on a given day: offences in force and the penalty each carried."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from lawgap.model.types import DomainLaw, Offence, Penalty, PenaltyVersion
+
+
+@dataclass(frozen=True)
+class PenaltyOnDay:
+    """The penalty an offence carried on a day; penalty None with version None means unknown."""
+
+    penalty: Penalty | None
+    version: PenaltyVersion | None
+    repealed: bool = False
+
+
+def penalty_on(offence: Offence, day: datetime.date) -> PenaltyOnDay:
+    """The version in force on `day`. An undated last version is known only from its source's retrieval date."""
+    current: PenaltyVersion | None = None
+    for version in offence.penalty_history:
+        if version.effective is None:
+            if day >= version.source.retrieved:
+                current = version
+            else:
+                return PenaltyOnDay(None, None)  # older dated version or this one: cannot tell
+        elif version.effective <= day:
+            current = version
+    if current is None:
+        return PenaltyOnDay(None, None)
+    return PenaltyOnDay(current.penalty, current, repealed=current.penalty is None)
+
+
+def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
+    """Offences whose instrument is in force on `day` and whose penalty history has not repealed them."""
+    in_force = []
+    for offence in law.offences:
+        instrument = law.instruments.get(offence.source.instrument)
+        if instrument and not instrument.in_force_on(day):
+            continue
+        if penalty_on(offence, day).repealed:
+            continue
+        in_force.append(offence)
+    return in_force
+
+
+def core_offence(law: DomainLaw, day: datetime.date) -> Offence | None:
+    return next((o for o in offences_in_force(law, day) if o.core), None)
+
+
+def change_dates(law: DomainLaw) -> list[datetime.date]:
+    """Every date on which something recorded in the file changed: the points of a score history."""
+    dates = {v.effective for o in law.offences for v in o.penalty_history if v.effective}
+    dates |= {v.source.retrieved for o in law.offences for v in o.penalty_history if v.effective is None}
+    for instrument in law.instruments.values():
+        dates |= {d for d in (instrument.in_force or instrument.enacted, instrument.repealed) if d}
+    return sorted(dates)

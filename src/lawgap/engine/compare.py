@@ -1,0 +1,99 @@
+"""Between jurisdictions: dual criminality per conduct, penalty disparity, requirement differences,
+and the weakest link of a route."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from lawgap.engine.assessment import DomainAssessment, assess
+from lawgap.engine.conduct import ConductStatus, conduct_statuses, conduct_terms
+from lawgap.engine.thresholds import years_for_sorting
+from lawgap.model.types import KnowledgeBase, Years
+
+
+@dataclass(frozen=True)
+class DualCriminality:
+    term: str
+    statuses: tuple[ConductStatus, ...]  # one per jurisdiction, in the order compared
+
+    @property
+    def holds(self) -> bool | None:
+        """True when the conduct is extraditable everywhere; False when it is not somewhere; else unknown."""
+        values = [s.extraditable for s in self.statuses]
+        if all(v is True for v in values):
+            return True
+        if any(v is False for v in values):
+            return False
+        return None
+
+
+@dataclass(frozen=True)
+class RequirementDifference:
+    requirement_id: str
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    domain: str
+    as_of: datetime.date
+    assessments: tuple[DomainAssessment, ...]
+    dual_criminality: tuple[DualCriminality, ...]
+    requirement_differences: tuple[RequirementDifference, ...]
+
+    @property
+    def penalty_disparity_years(self) -> float | None:
+        """Spread of the core offences' maximum prison terms in years (None if any is unknown or life)."""
+        maxima = [a.penalty.max_prison_years for a in self.assessments]
+        if any(m is None or m == "life" for m in maxima):
+            return None
+        return round(max(maxima) - min(maxima), 2)
+
+
+@dataclass(frozen=True)
+class WeakestLink:
+    term: str
+    weakest: tuple[str, ...]  # jurisdiction codes where the conduct is least covered
+    reason: str
+    statuses: tuple[ConductStatus, ...]
+
+
+def compare(kb: KnowledgeBase, codes: list[str], domain: str, day: datetime.date) -> Comparison:
+    assessments = tuple(assess(kb, code, domain, day) for code in codes)
+    per_code = [conduct_statuses(kb, kb.laws.get((code, domain)), domain, day) for code in codes]
+    dual = tuple(DualCriminality(term, tuple(s[term] for s in per_code)) for term in conduct_terms(kb, domain))
+    differences = []
+    for index, result in enumerate(assessments[0].requirements):
+        statuses = tuple(a.requirements[index].status for a in assessments)
+        if len(set(statuses)) > 1:
+            differences.append(RequirementDifference(result.requirement.id, statuses))
+    return Comparison(domain, day, assessments, dual, tuple(differences))
+
+
+def weakest_links(kb: KnowledgeBase, route: list[str], domain: str, day: datetime.date) -> list[WeakestLink]:
+    """For each conduct along source -> transit -> destination: where it is not criminal, or punished least."""
+    per_code = [conduct_statuses(kb, kb.laws.get((code, domain)), domain, day) for code in route]
+    links = []
+    for term in conduct_terms(kb, domain):
+        statuses = tuple(s[term] for s in per_code)
+        not_criminal = tuple(code for code, s in zip(route, statuses) if s.criminal is False)
+        unknown = tuple(code for code, s in zip(route, statuses) if s.criminal is None or s.max_years is None)
+        if not_criminal:
+            links.append(WeakestLink(term, not_criminal, "not criminal", statuses))
+            continue
+        known = [(code, s.max_years) for code, s in zip(route, statuses) if s.criminal and s.max_years is not None]
+        if known:
+            lowest = min(years_for_sorting(m) for _, m in known)
+            weakest = tuple(code for code, m in known if years_for_sorting(m) == lowest)
+            reason = f"lowest maximum: {_years(known[[c for c, _ in known].index(weakest[0])][1])}"
+            if unknown:
+                reason += f" (unknown in {', '.join(unknown)})"
+            links.append(WeakestLink(term, weakest, reason, statuses))
+        else:
+            links.append(WeakestLink(term, unknown, "unknown everywhere on the route", statuses))
+    return links
+
+
+def _years(value: Years) -> str:
+    return "life" if value == "life" else f"{value:g} years"

@@ -1,0 +1,70 @@
+"""Which conduct a jurisdiction criminalises on a day, and how heavily: the basis of dual
+criminality. The conduct facet is `conduct` for wildlife and organs, and the forms of
+exploitation (`purposes`) for human trafficking."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from lawgap.engine.as_of import offences_in_force, penalty_on
+from lawgap.engine.thresholds import EXTRADITION_YEARS, years_at_least, years_for_sorting
+from lawgap.model.types import DomainLaw, KnowledgeBase, Offence, Years
+
+CONDUCT_FACET = {"wildlife": "conduct", "human-trafficking": "purposes", "organ-trafficking": "conduct"}
+
+
+@dataclass(frozen=True)
+class ConductStatus:
+    """criminal: True / False / None (unknown); max_years: the heaviest maximum among offences covering it."""
+
+    term: str
+    criminal: bool | None
+    max_years: Years | None
+    offences: tuple[Offence, ...]
+    min_years: float | None = None  # floor for an unknown maximum
+
+    @property
+    def extraditable(self) -> bool | None:
+        """Criminal with a maximum of at least the extradition threshold (one year)."""
+        if self.criminal is False:
+            return False
+        if self.criminal is None:
+            return None
+        if self.max_years is None:
+            return True if self.min_years is not None and self.min_years >= EXTRADITION_YEARS else None
+        return years_at_least(self.max_years, EXTRADITION_YEARS)
+
+
+def conduct_terms(kb: KnowledgeBase, domain: str) -> tuple[str, ...]:
+    return kb.vocabulary[domain].facets[CONDUCT_FACET[domain]]
+
+
+def conduct_statuses(kb: KnowledgeBase, law: DomainLaw | None, domain: str, day: datetime.date) -> dict[str, ConductStatus]:
+    facet = CONDUCT_FACET[domain]
+    offences = offences_in_force(law, day) if law else []
+    statuses = {}
+    for term in conduct_terms(kb, domain):
+        values = [(o, o.element(facet, term)) for o in offences]
+        covering = tuple(o for o, v in values if v is True)
+        if covering:
+            terms_in_force = [_prison_range(o, day) for o in covering]
+            maxima = [high for _, high in terms_in_force if high is not None]
+            minima = [low for low, _ in terms_in_force if low is not None]
+            best = max(maxima, key=years_for_sorting) if maxima else None
+            statuses[term] = ConductStatus(term, True, best, covering, max(minima) if minima else None)
+        elif values and all(v is False for _, v in values):
+            statuses[term] = ConductStatus(term, False, None, ())
+        else:
+            statuses[term] = ConductStatus(term, None, None, ())
+    return statuses
+
+
+def _prison_range(offence: Offence, day: datetime.date) -> tuple[float | None, Years | None]:
+    """(minimum, maximum) prison years of the offence on `day`; no prison is (0, 0)."""
+    penalty = penalty_on(offence, day).penalty
+    if penalty is None or penalty.prison is None:
+        return None, None
+    if penalty.prison is False:
+        return 0.0, 0.0
+    return penalty.prison.min_years, penalty.prison.max_years

@@ -1,0 +1,31 @@
+"""How a jurisdiction's score and core penalty moved across the dates its law changed."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from lawgap.engine.as_of import change_dates
+from lawgap.engine.assessment import assess
+from lawgap.model.types import KnowledgeBase, Years
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    date: datetime.date
+    score: float | None
+    coverage: float
+    max_prison_years: Years | None
+
+
+def score_history(kb: KnowledgeBase, code: str, domain: str, until: datetime.date) -> list[HistoryPoint]:
+    """One point per change date up to `until` (and `until` itself), dropping points that change nothing."""
+    law = kb.laws.get((code, domain))
+    dates = [d for d in change_dates(law) if d <= until] if law else []
+    points: list[HistoryPoint] = []
+    for day in [*dates, until]:
+        result = assess(kb, code, domain, day)
+        point = HistoryPoint(day, result.overall.score, result.overall.coverage, result.penalty.max_prison_years)
+        if not points or (point.score, point.coverage, point.max_prison_years) != (points[-1].score, points[-1].coverage, points[-1].max_prison_years):
+            points.append(point)
+    return points

@@ -1,0 +1,118 @@
+"""Evaluate a baseline rule against one domain file on one day.
+
+An outcome is a pair of masses in [0, 1]: how much of the requirement is known to be met and
+how much known to be unmet; the rest is unknown. A leaf is (1, 0) met, (0, 1) not met or
+(0, 0) unknown. `all` averages its children (partial credit); `any` is met as far as its
+best child is met and unmet only as far as every child is unmet. So unknown never counts as
+met, and never silently as unmet.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from lawgap.engine.as_of import core_offence, offences_in_force, penalty_on
+from lawgap.engine.thresholds import years_at_least
+from lawgap.model.types import DomainLaw, Source
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A fact that decided (part of) a requirement, with the provision it rests on."""
+
+    fact: str
+    value: str  # "true", "false", "unknown", or a penalty such as "life"
+    source: Source | None
+    subject: str  # the offence id or measure term the fact belongs to
+
+
+@dataclass(frozen=True)
+class Outcome:
+    met: float
+    unmet: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def status(self) -> str:
+        if self.met >= 1.0:
+            return "met"
+        if self.met > 0:
+            return "partial"
+        if self.unmet > 0:
+            return "not-met"
+        return "unknown"
+
+
+MET, UNMET = (1.0, 0.0), (0.0, 1.0)
+UNKNOWN = (0.0, 0.0)
+
+
+def evaluate(rule: dict[str, Any], law: DomainLaw | None, day: datetime.date) -> Outcome:
+    if "all" in rule:
+        children = [evaluate(child, law, day) for child in rule["all"]]
+        return Outcome(sum(c.met for c in children) / len(children), sum(c.unmet for c in children) / len(children),
+                       tuple(e for c in children for e in c.evidence))
+    if "any" in rule:
+        children = [evaluate(child, law, day) for child in rule["any"]]
+        best = max(children, key=lambda c: (c.met, -c.unmet))
+        met, unmet = best.met, min(c.unmet for c in children)
+        evidence = best.evidence if met >= 1.0 else tuple(e for c in children for e in c.evidence)
+        return Outcome(met, unmet, evidence)
+    if law is None:
+        return Outcome(*UNKNOWN, (Evidence("no data file for this domain", "unknown", None, ""),))
+    if "measure" in rule:
+        return _measure(rule["measure"], law, day)
+    if "offence" in rule:
+        return _offence_element(rule["offence"], law, day)
+    if "core_max_prison_at_least" in rule:
+        return _core_prison(rule["core_max_prison_at_least"], law, day)
+    raise ValueError(f"unknown rule {sorted(rule)}")  # the baseline schema makes this unreachable
+
+
+def _measure(term: str, law: DomainLaw, day: datetime.date) -> Outcome:
+    measure = law.measures.get(term)
+    if measure is None or measure.value is None:
+        return Outcome(*UNKNOWN, (Evidence(f"measure {term}", "unknown", None, term),))
+    instrument = law.instruments.get(measure.source.instrument) if measure.source else None
+    if instrument and not instrument.in_force_on(day):
+        return Outcome(*UNKNOWN, (Evidence(f"measure {term} (instrument not in force on {day})", "unknown", measure.source, term),))
+    value = "true" if measure.value else "false"
+    return Outcome(*(MET if measure.value else UNMET), (Evidence(f"measure {term}", value, measure.source, term),))
+
+
+def _offence_element(spec: dict[str, Any], law: DomainLaw, day: datetime.date) -> Outcome:
+    facet, term, wanted = spec["facet"], spec["term"], spec.get("equals", True)
+    offences = offences_in_force(law, day)
+    if spec.get("core_only"):
+        offences = [o for o in offences if o.core]
+    label = f"{facet}: {term}" if facet != "flags" else term
+    values = [(o, o.element(facet, term)) for o in offences]
+    matching = [(o, v) for o, v in values if v == wanted]
+    if matching:
+        return Outcome(*MET, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in matching))
+    if values and all(v is not None for _, v in values):
+        return Outcome(*UNMET, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in values))
+    return Outcome(*UNKNOWN, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in values)
+                   or (Evidence(label + " (no offence recorded)", "unknown", None, ""),))
+
+
+def _core_prison(threshold: float, law: DomainLaw, day: datetime.date) -> Outcome:
+    offence = core_offence(law, day)
+    if offence is None:
+        return Outcome(*UNKNOWN, (Evidence("core offence", "unknown", None, ""),))
+    on_day = penalty_on(offence, day)
+    prison = on_day.penalty.prison if on_day.penalty else None
+    source = on_day.version.source if on_day.version else offence.source
+    if prison is False:
+        return Outcome(*UNMET, (Evidence("maximum prison term of the core offence", "no imprisonment", source, offence.id),))
+    if prison is None or prison.max_years is None:
+        return Outcome(*UNKNOWN, (Evidence("maximum prison term of the core offence", "unknown", source, offence.id),))
+    verdict = years_at_least(prison.max_years, threshold)
+    shown = "life" if prison.max_years == "life" else f"{prison.max_years:g} years"
+    return Outcome(*(MET if verdict else UNMET), (Evidence("maximum prison term of the core offence", shown, source, offence.id),))
+
+
+def _show(value: bool | None) -> str:
+    return "unknown" if value is None else str(value).lower()

@@ -1,0 +1,150 @@
+"""Turn validated documents into the typed knowledge base, and load one from a project folder."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lawgap.diagnostics import Diagnostic
+from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets
+from lawgap.model.types import (
+    Baseline,
+    DomainLaw,
+    ExchangeRate,
+    Fine,
+    FineBound,
+    Instrument,
+    Jurisdiction,
+    KnowledgeBase,
+    Measure,
+    Offence,
+    Penalty,
+    PenaltyVersion,
+    Prison,
+    Requirement,
+    Source,
+    TreatyStatus,
+)
+from lawgap.validate.document import Document
+from lawgap.validate.pipeline import validate_paths
+from lawgap.validate.schema_layer import SchemaSet
+
+
+class InvalidKnowledgeBase(Exception):
+    """The data did not validate; the engine never runs on invalid data."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(diagnostics)} problem(s) in the knowledge base")
+        self.diagnostics = diagnostics
+
+
+def load_knowledge_base(root: Path, paths: Iterable[Path] | None = None) -> KnowledgeBase:
+    """Validate the data under `root` (or `paths`) and build the model; raise InvalidKnowledgeBase on any problem."""
+    schemas = SchemaSet(root / SCHEMA_DIR)
+    report = validate_paths(list(paths) if paths else default_targets(root), schemas)
+    if report.diagnostics:
+        raise InvalidKnowledgeBase(report.diagnostics)
+    return build_knowledge_base(report.documents, schemas)
+
+
+def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> KnowledgeBase:
+    kb = KnowledgeBase(vocabulary=schemas.vocabularies())
+    for document in documents:
+        data, shown = document.data, document.file.display
+        if document.kind == "jurisdiction":
+            kb.jurisdictions[data["code"]] = jurisdiction_from_data(data, shown)
+        elif document.kind in DOMAINS:
+            kb.laws[(data["jurisdiction"], data["domain"])] = domain_law_from_data(data, shown)
+        elif document.kind == "baseline":
+            kb.baselines[data["id"]] = baseline_from_data(data)
+        elif document.kind == "exchange-rates":
+            kb.exchange_rates = exchange_rates_from_data(data)
+    return kb
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def jurisdiction_from_data(data: dict[str, Any], shown: str) -> Jurisdiction:
+    treaties = {
+        name: TreatyStatus(p["status"], _date(p.get("consent")), _date(p.get("in_force")))
+        for name, p in (data.get("treaties") or {}).items() if p
+    }
+    return Jurisdiction(data["code"], data["name"], data["un_region"], data.get("un_subregion"), data["currency"],
+                        shown, _date(data["last_reviewed"]), treaties)
+
+
+def _source(data: dict[str, Any]) -> Source:
+    return Source(data["instrument"], data["provision"], data["url"], _date(data["retrieved"]), data["verification"], data.get("quote"))
+
+
+def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
+    instruments = {
+        i["id"]: Instrument(i["id"], i["title"], i["url"], _date(i.get("enacted")), _date(i.get("in_force")), _date(i.get("repealed")))
+        for i in data["instruments"]
+    }
+    measures = {
+        term: Measure(fact["value"], _source(fact["source"]) if "source" in fact else None, fact.get("note"))
+        for term, fact in data["measures"].items()
+    }
+    return DomainLaw(data["jurisdiction"], data["domain"], shown, _date(data["last_reviewed"]), instruments,
+                     tuple(_offence(o) for o in data["offences"]), measures)
+
+
+_OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "note"}
+
+
+def _offence(data: dict[str, Any]) -> Offence:
+    elements: dict[str, dict[str, bool | None]] = {"flags": {}}
+    for name, value in data.items():
+        if name in _OFFENCE_FIELDS:
+            continue
+        if isinstance(value, dict):
+            elements[name] = dict(value)
+        else:
+            elements["flags"][name] = value
+    history = tuple(
+        PenaltyVersion(_date(v.get("effective")), _penalty(v["penalty"]), _source(v["source"]))
+        for v in data.get("penalty_history", [])
+    )
+    return Offence(data["id"], data["title"], bool(data.get("core")), _source(data["source"]), elements, history)
+
+
+def _penalty(data: dict[str, Any] | None) -> Penalty | None:
+    if data is None:
+        return None
+    prison = data.get("prison")
+    if isinstance(prison, dict):
+        prison = Prison(prison.get("min_years"), prison.get("max_years"))
+    fine = data.get("fine")
+    if isinstance(fine, dict):
+        fine = Fine(_bound(fine.get("min")), _bound(fine.get("max")), bool(fine.get("unlimited")), bool(fine.get("amount_unspecified")))
+    return Penalty(prison, fine, data.get("death_penalty"))
+
+
+def _bound(data: dict[str, Any] | None) -> FineBound | None:
+    if data is None:
+        return None
+    return FineBound(data.get("amount"), data.get("currency"), data.get("multiple"), data.get("of"))
+
+
+def baseline_from_data(data: dict[str, Any]) -> Baseline:
+    requirements = tuple(
+        Requirement(r["id"], data["id"], r["article"], r["text"], r.get("url", data["url"]), r["obligation"], r["weight"],
+                    r["rule"], r["recommendation"])
+        for r in data["requirements"]
+    )
+    return Baseline(data["id"], data["title"], data["short_title"], data.get("treaty"), data.get("binding", True),
+                    tuple(data["domains"]), data["url"], requirements)
+
+
+def exchange_rates_from_data(data: dict[str, Any]) -> dict[str, tuple[ExchangeRate, ...]]:
+    by_currency: dict[str, list[ExchangeRate]] = {}
+    for r in data["rates"]:
+        by_currency.setdefault(r["currency"], []).append(
+            ExchangeRate(r["currency"], r["year"], r["units_per_usd"] if "units_per_usd" in r else 1 / r["usd_per_unit"],
+                         r["source"]["url"], r["source"]["verification"]))
+    return {c: tuple(sorted(rates, key=lambda r: r.year)) for c, rates in by_currency.items()}

@@ -1,0 +1,191 @@
+"""Typed, immutable objects for the knowledge base: what the engine reads instead of raw YAML."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from lawgap.vocabulary import Vocabulary
+
+Verification = Literal["source-text", "secondary", "unverified"]
+Years = Union[float, Literal["life"]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation of a provision: where a fact comes from."""
+
+    instrument: str
+    provision: str
+    url: str
+    retrieved: datetime.date
+    verification: Verification
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: str
+    url: str
+    enacted: datetime.date | None = None
+    in_force: datetime.date | None = None
+    repealed: datetime.date | None = None
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        """In force on `day`, as far as the recorded dates tell (an unknown start counts as in force)."""
+        start = self.in_force or self.enacted
+        if start and day < start:
+            return False
+        return not (self.repealed and day >= self.repealed)
+
+
+@dataclass(frozen=True)
+class Prison:
+    """Imprisonment: max_years None means the provision states no maximum we could record."""
+
+    min_years: float | None
+    max_years: Years | None
+
+
+@dataclass(frozen=True)
+class FineBound:
+    """Money (amount + currency) or a multiple of a legal unit."""
+
+    amount: float | None = None
+    currency: str | None = None
+    multiple: float | None = None
+    of: str | None = None
+
+
+@dataclass(frozen=True)
+class Fine:
+    min: FineBound | None
+    max: FineBound | None
+    unlimited: bool = False
+    amount_unspecified: bool = False
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """prison / fine: None = unknown, False = the offence carries none."""
+
+    prison: Prison | Literal[False] | None
+    fine: Fine | Literal[False] | None
+    death_penalty: bool | None
+
+
+@dataclass(frozen=True)
+class PenaltyVersion:
+    """A penalty from `effective` on (None: known only from the source's retrieval date); penalty None = repealed."""
+
+    effective: datetime.date | None
+    penalty: Penalty | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Offence:
+    id: str
+    title: str
+    core: bool
+    source: Source
+    elements: dict[str, dict[str, bool | None]]  # facet -> term -> value; "flags" holds the yes/no fields
+    penalty_history: tuple[PenaltyVersion, ...]
+
+    def element(self, facet: str, term: str) -> bool | None:
+        return self.elements.get(facet, {}).get(term)
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: bool | None
+    source: Source | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DomainLaw:
+    """One domain file of one jurisdiction."""
+
+    jurisdiction: str
+    domain: str
+    file: str
+    last_reviewed: datetime.date
+    instruments: dict[str, Instrument]
+    offences: tuple[Offence, ...]
+    measures: dict[str, Measure]
+
+    def sources(self) -> list[Source]:
+        found = [o.source for o in self.offences]
+        found += [v.source for o in self.offences for v in o.penalty_history]
+        found += [m.source for m in self.measures.values() if m.source]
+        return found
+
+
+@dataclass(frozen=True)
+class TreatyStatus:
+    status: str
+    consent: datetime.date | None
+    in_force: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    un_region: str
+    un_subregion: str | None
+    currency: str
+    file: str
+    last_reviewed: datetime.date
+    treaties: dict[str, TreatyStatus]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    baseline: str
+    article: str
+    text: str
+    url: str
+    obligation: str
+    weight: int
+    rule: dict
+    recommendation: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    id: str
+    title: str
+    short_title: str
+    treaty: str | None
+    binding: bool
+    domains: tuple[str, ...]
+    url: str
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    currency: str
+    year: int
+    units_per_usd: float
+    url: str
+    verification: Verification
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything the engine reads, already validated."""
+
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    laws: dict[tuple[str, str], DomainLaw] = field(default_factory=dict)
+    baselines: dict[str, Baseline] = field(default_factory=dict)
+    exchange_rates: dict[str, tuple[ExchangeRate, ...]] = field(default_factory=dict)  # currency -> rates by year
+    vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
+
+    def requirements_for(self, domain: str) -> list[Requirement]:
+        return [r for b in sorted(self.baselines.values(), key=lambda b: b.id) if domain in b.domains for r in b.requirements]

@@ -1,0 +1,1 @@
+"""Render: engine results as JSON, CSV, terminal tables and (later) site pages. Reads results only."""

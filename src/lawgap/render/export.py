@@ -1,0 +1,52 @@
+"""Write the full results to a folder: JSON validated against its schema, and CSV — atomically
+(a temporary folder renamed into place) and deterministically (same data, same bytes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lawgap.render.tables import SCORE_COLUMNS, requirement_rows, score_row, to_csv
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def export_files(results: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> dict[str, str]:
+    """File name -> content for an export folder."""
+    requirement_table = [row for entry in results for row in requirement_rows(entry)]
+    return {
+        "results.json": dumps(results),
+        "results.csv": to_csv([score_row(e) for e in results], SCORE_COLUMNS),
+        "requirements.csv": to_csv(requirement_table),
+        "pairs.json": dumps(pairs),
+        "pairs.csv": to_csv(pairs),
+    }
+
+
+def write_folder_atomically(target: Path, files: dict[str, str]) -> None:
+    """Write every file into a sibling temporary folder, then swap it in; on failure the old folder stays."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        backup = target.with_name(f".{target.name}.old")
+        if backup.exists():
+            shutil.rmtree(backup)
+        if target.exists():
+            os.replace(target, backup)
+        os.replace(staging, target)
+        if backup.exists():
+            shutil.rmtree(backup)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,138 @@
+"""Engine results as plain JSON-ready data: the contract the site, CI and other tools rely on
+(schema/results.schema.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawgap.engine.all_pairs import PairSummary
+from lawgap.engine.assessment import DomainAssessment, Score
+from lawgap.engine.compare import Comparison, WeakestLink
+from lawgap.engine.conduct import ConductStatus
+from lawgap.engine.history import HistoryPoint
+from lawgap.engine.money import UsdAmount
+from lawgap.model.types import DomainLaw, KnowledgeBase, Source
+
+
+def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[HistoryPoint] | None = None) -> dict[str, Any]:
+    law, penalty = result.law, result.penalty
+    jurisdiction = kb.jurisdictions.get(result.jurisdiction)
+    entry: dict[str, Any] = {
+        "jurisdiction": result.jurisdiction,
+        "name": jurisdiction.name if jurisdiction else result.jurisdiction,
+        "domain": result.domain,
+        "as_of": result.as_of.isoformat(),
+        **score_dict(result.overall),
+        "baselines": {baseline: score_dict(score) for baseline, score in result.by_baseline.items()},
+        "max_prison_years": penalty.max_prison_years,
+        "min_prison_years": penalty.min_prison_years,
+        "no_prison": penalty.no_prison,
+        "death_penalty": penalty.death_penalty,
+        "serious_crime": penalty.serious_crime,
+        "penalty_gap_years": penalty.penalty_gap_years,
+        "core_offence": None,
+        "penalty_source": source_dict(penalty.source, law) if penalty.source else None,
+        "fine": {
+            "status": penalty.fine.status,
+            "min_usd": _usd(penalty.fine.min), "min_detail": _detail(penalty.fine.min),
+            "max_usd": _usd(penalty.fine.max), "max_detail": _detail(penalty.fine.max),
+        },
+        "requirements": [
+            {
+                "id": r.requirement.id,
+                "baseline": r.requirement.baseline,
+                "article": r.requirement.article,
+                "obligation": r.requirement.obligation,
+                "weight": r.requirement.weight,
+                "status": r.status,
+                "met": round(r.outcome.met, 3),
+                "unmet": round(r.outcome.unmet, 3),
+                "evidence": [
+                    {"fact": e.fact, "value": e.value, "subject": e.subject,
+                     **({"source": source_dict(e.source, law)} if e.source else {})}
+                    for e in r.outcome.evidence
+                ],
+                "recommendation": r.requirement.recommendation if r.status in ("not-met", "partial") else None,
+            }
+            for r in result.requirements
+        ],
+        "verification": result.verification,
+        "last_reviewed": law.last_reviewed.isoformat() if law else None,
+        "file": law.file if law else None,
+    }
+    if penalty.core_offence:
+        entry["core_offence"] = {"id": penalty.core_offence.id, "title": penalty.core_offence.title,
+                                 "source": source_dict(penalty.core_offence.source, law)}
+    if history is not None:
+        entry["history"] = [history_dict(point) for point in history]
+    return entry
+
+
+def score_dict(score: Score) -> dict[str, Any]:
+    return {"score": score.score, "coverage": score.coverage, "score_min": score.score_min, "score_max": score.score_max}
+
+
+def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
+    instrument = law.instruments.get(source.instrument) if law else None
+    return {
+        "instrument": source.instrument,
+        "instrument_title": instrument.title if instrument else source.instrument,
+        "provision": source.provision,
+        "url": source.url,
+        "retrieved": source.retrieved.isoformat(),
+        "verification": source.verification,
+    }
+
+
+def history_dict(point: HistoryPoint) -> dict[str, Any]:
+    return {"date": point.date.isoformat(), "score": point.score, "coverage": point.coverage,
+            "max_prison_years": point.max_prison_years}
+
+
+def conduct_dict(status: ConductStatus) -> dict[str, Any]:
+    return {"criminal": status.criminal, "max_prison_years": status.max_years, "min_prison_years": status.min_years,
+            "extraditable": status.extraditable,
+            "offences": [o.id for o in status.offences]}
+
+
+def comparison_dict(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
+    codes = [a.jurisdiction for a in comparison.assessments]
+    return {
+        "domain": comparison.domain,
+        "as_of": comparison.as_of.isoformat(),
+        "jurisdictions": codes,
+        "assessments": [assessment_dict(kb, a) for a in comparison.assessments],
+        "penalty_disparity_years": comparison.penalty_disparity_years,
+        "dual_criminality": [
+            {"conduct": d.term, "holds": d.holds, "by_jurisdiction": dict(zip(codes, map(conduct_dict, d.statuses)))}
+            for d in comparison.dual_criminality
+        ],
+        "requirement_differences": [
+            {"requirement": d.requirement_id, "statuses": dict(zip(codes, d.statuses))} for d in comparison.requirement_differences
+        ],
+    }
+
+
+def route_dict(route: list[str], domain: str, links: list[WeakestLink]) -> dict[str, Any]:
+    return {
+        "domain": domain,
+        "route": route,
+        "weakest_links": [
+            {"conduct": link.term, "weakest": list(link.weakest), "reason": link.reason,
+             "by_jurisdiction": dict(zip(route, map(conduct_dict, link.statuses)))}
+            for link in links
+        ],
+    }
+
+
+def pair_dict(domain: str, pair: PairSummary) -> dict[str, Any]:
+    return {"domain": domain, "a": pair.a, "b": pair.b, "dual_criminality_holds": pair.holds,
+            "dual_criminality_fails": pair.fails, "unknown": pair.unknown}
+
+
+def _usd(amount: UsdAmount | None) -> float | None:
+    return amount.usd if amount else None
+
+
+def _detail(amount: UsdAmount | None) -> str | None:
+    return amount.reason if amount else None

@@ -1,0 +1,60 @@
+"""Flat rows for CSV files and terminal tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from typing import Any
+
+SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
+                 "max_prison_years", "serious_crime", "penalty_gap_years", "death_penalty", "fine_status",
+                 "fine_max_usd", "met", "partial", "not_met", "unknown", "file")
+
+
+def score_row(entry: dict[str, Any]) -> dict[str, Any]:
+    statuses = Counter(r["status"] for r in entry["requirements"])
+    return {
+        **{k: entry[k] for k in ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
+                                 "max_prison_years", "serious_crime", "penalty_gap_years", "death_penalty", "file")},
+        "fine_status": entry["fine"]["status"], "fine_max_usd": entry["fine"]["max_usd"],
+        "met": statuses["met"], "partial": statuses["partial"], "not_met": statuses["not-met"], "unknown": statuses["unknown"],
+    }
+
+
+def requirement_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"jurisdiction": entry["jurisdiction"], "domain": entry["domain"], "requirement": r["id"], "baseline": r["baseline"],
+         "article": r["article"], "status": r["status"], "weight": r["weight"],
+         "provisions": "; ".join(sorted({f"{e['source']['instrument_title']} {e['source']['provision']}" for e in r["evidence"] if "source" in e}))}
+        for r in entry["requirements"]
+    ]
+
+
+def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> str:
+    buffer = io.StringIO()
+    names = list(columns or (rows[0].keys() if rows else []))
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in names})
+    return buffer.getvalue()
+
+
+def to_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """A plain aligned text table for terminals."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

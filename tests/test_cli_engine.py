@@ -1,0 +1,83 @@
+"""The engine's command line on the bundled knowledge base: output contract, determinism, atomic export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lawgap.cli import main
+from lawgap.validate.schema_layer import SchemaSet
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(PROJECT)
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_score_json_matches_the_results_schema() -> None:
+    result = run("score", "--format", "json", "--as-of", "2026-01-01")
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)
+    assert not list(SchemaSet(PROJECT / "schema").validator("results").iter_errors(entries))
+    keys = {"jurisdiction", "domain", "score", "coverage", "max_prison_years", "serious_crime", "penalty_gap_years", "requirements"}
+    assert keys <= set(entries[0])
+    assert {"id", "status", "evidence"} <= set(entries[0]["requirements"][0])
+
+
+def test_score_filters_and_formats() -> None:
+    table = run("score", "--domain", "wildlife", "-j", "ke", "-j", "GB")
+    assert table.exit_code == 0
+    assert [line.split()[0] for line in table.stdout.splitlines()[2:]] == ["KE", "GB"]
+    csv_lines = run("score", "--format", "csv", "--domain", "organ-trafficking").stdout.splitlines()
+    assert csv_lines[0].startswith("jurisdiction,name,domain,as_of,score,coverage")
+
+
+def test_unknown_jurisdiction_is_a_usage_error() -> None:
+    result = run("compare", "KE", "XX")
+    assert result.exit_code == 2 and "no data for XX" in result.output
+
+
+def test_compare_and_route_json() -> None:
+    comparison = json.loads(run("compare", "KE", "GB", "--domain", "wildlife", "--format", "json").stdout)[0]
+    assert comparison["jurisdictions"] == ["KE", "GB"]
+    assert {d["conduct"] for d in comparison["dual_criminality"]} >= {"trade", "import", "export", "possession"}
+    route = json.loads(run("route", "KE", "AE", "CN", "--domain", "wildlife", "--format", "json").stdout)[0]
+    assert route["route"] == ["KE", "AE", "CN"] and route["weakest_links"]
+
+
+def test_export_is_deterministic_and_validated(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run("export", str(first), "--as-of", "2026-01-01").exit_code == 0
+    assert run("export", str(second), "--as-of", "2026-01-01").exit_code == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["pairs.csv", "pairs.json", "requirements.csv", "results.csv", "results.json"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    results = json.loads((first / "results.json").read_text())
+    assert all("history" in entry for entry in results)
+
+
+def test_export_replaces_the_folder_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out"
+    assert run("export", str(target)).exit_code == 0
+    before = (target / "results.json").read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("lawgap.render.export.Path.write_text", fail)
+    result = run("export", str(target))
+    assert result.exit_code == 1 and "previous export is unchanged" in result.output
+    assert (target / "results.json").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")], "staging folder left behind"
