@@ -69,7 +69,7 @@ def test_route_names_the_weakest_link_per_conduct() -> None:
 
 
 def test_all_pairs_agrees_with_pairwise_comparison() -> None:
-    pairs = {(p.a, p.b): p for p in all_pairs(KB, "wildlife", DAY)}
+    pairs = {(p.a, p.b): p for p in all_pairs(KB, "wildlife", DAY).pairs()}
     assert set(pairs) == {("CN", "KE"), ("CN", "TZ"), ("KE", "TZ")}
     for (a, b), summary in pairs.items():
         holds = by_term(compare(KB, [a, b], "wildlife", DAY))

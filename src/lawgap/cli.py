@@ -142,7 +142,7 @@ def export(outdir: Path, as_of: datetime.datetime | None) -> None:
     problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
     if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
         raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
-    pairs = [pair_dict(d, p) for d in DOMAINS for p in all_pairs(kb, d, day)]
+    pairs = [pair_dict(d, p) for d in DOMAINS for p in all_pairs(kb, d, day).pairs()]
     try:
         write_folder_atomically(outdir, export_files(results, pairs))
     except OSError as error:

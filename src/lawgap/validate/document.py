@@ -20,6 +20,7 @@ class Document:
 
     file: DataFile
     loaded: LoadedFile
+    _nodes: list[tuple[str, str | int | None, Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -32,16 +33,19 @@ class Document:
     def problem(self, rule: str, path: str, message: str, tip: str | None = None) -> Diagnostic:
         return Diagnostic(self.file.display, self.loaded.line_of(path), path, message, tip, rule)
 
-    def nodes(self) -> Iterator[tuple[str, str | int | None, Any]]:
-        """Every value in the document as (path, key it sits under, value), depth first."""
-        stack: list[tuple[str, str | int | None, Any]] = [("$", None, self.data)]
-        while stack:
-            path, key, value = stack.pop()
-            yield path, key, value
-            if isinstance(value, dict):
-                stack.extend((child_path(path, k), k, v) for k, v in reversed(list(value.items())))
-            elif isinstance(value, list):
-                stack.extend((child_path(path, i), i, v) for i, v in reversed(list(enumerate(value))))
+    def nodes(self) -> list[tuple[str, str | int | None, Any]]:
+        """Every value in the document as (path, key it sits under, value), depth first; walked once."""
+        if self._nodes is None:
+            self._nodes = []
+            stack: list[tuple[str, str | int | None, Any]] = [("$", None, self.data)]
+            while stack:
+                path, key, value = stack.pop()
+                self._nodes.append((path, key, value))
+                if isinstance(value, dict):
+                    stack.extend((child_path(path, k), k, v) for k, v in reversed(list(value.items())))
+                elif isinstance(value, list):
+                    stack.extend((child_path(path, i), i, v) for i, v in reversed(list(enumerate(value))))
+        return self._nodes
 
     def sources(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """(path, source) for every statute citation: offences, penalty versions, measures, see_also."""

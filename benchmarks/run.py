@@ -1,0 +1,67 @@
+"""Time lawgap on synthetic knowledge bases; print a Markdown table for benchmarks/README.md.
+
+    python benchmarks/run.py 200 1000
+
+Each step runs in a fresh subprocess so its peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STEP = r'''
+import datetime, json, resource, sys, time
+from pathlib import Path
+root, step = Path(sys.argv[1]), sys.argv[2]
+started = time.perf_counter()
+from lawgap.validate.pipeline import validate_paths
+from lawgap.validate.schema_layer import SchemaSet
+from lawgap.model.build import load_knowledge_base
+from lawgap.engine.assessment import assess
+from lawgap.engine.all_pairs import all_pairs
+from lawgap.load.layout import DOMAINS
+day = datetime.date(2026, 1, 1)
+if step == "validate":
+    report = validate_paths([root / "laws", root / "baselines"], SchemaSet(root / "schema"))
+    assert report.ok, report.diagnostics[:3]
+    detail = f"{report.files_checked} files"
+elif step == "score":
+    kb = load_knowledge_base(root)
+    results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
+    detail = f"{len(results)} assessments"
+elif step == "all-pairs":
+    kb = load_knowledge_base(root)
+    loaded = time.perf_counter()
+    pairs = sum(len(all_pairs(kb, d, day)) for d in DOMAINS)
+    detail = f"{pairs} pairs; pairing alone {time.perf_counter() - loaded:.2f} s"
+elapsed = time.perf_counter() - started
+print(json.dumps({"seconds": round(elapsed, 2), "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "detail": detail}))
+'''
+
+
+def measure(root: Path, step: str) -> dict:
+    output = subprocess.run([sys.executable, "-c", STEP, str(root), step], check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main(sizes: list[int]) -> None:
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    print("| jurisdictions | step | seconds (incl. start-up and loading) | peak memory (MB) | detail |")
+    print("|---|---|---|---|---|")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = generate(size, Path(folder) / f"kb-{size}")
+            for step in ("validate", "score", "all-pairs"):
+                result = measure(root, step)
+                print(f"| {size} | {step} | {result['seconds']} | {result['peak_mb']} | {result['detail']} |", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(n) for n in sys.argv[1:]] or [200, 1000])
