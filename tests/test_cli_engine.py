@@ -81,3 +81,11 @@ def test_export_replaces_the_folder_atomically(tmp_path: Path, monkeypatch: pyte
     assert result.exit_code == 1 and "previous export is unchanged" in result.output
     assert (target / "results.json").read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")], "staging folder left behind"
+
+
+def test_history_follows_amendments() -> None:
+    points = json.loads(run("history", "VN", "--domain", "wildlife", "--format", "json").stdout)["wildlife"]
+    dates = [p["date"] for p in points]
+    assert dates == sorted(dates)
+    maxima = {p["date"]: p["max_prison_years"] for p in points}
+    assert maxima.get("2000-07-01") == 7 and maxima.get("2018-01-01") == 15  # Penal Code 1999 art. 190, then 2015 art. 244

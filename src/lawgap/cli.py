@@ -20,7 +20,7 @@ from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets, find_root
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import dumps, export_files, write_folder_atomically
-from lawgap.render.results_json import assessment_dict, comparison_dict, pair_dict, route_dict
+from lawgap.render.results_json import assessment_dict, comparison_dict, history_dict, pair_dict, route_dict
 from lawgap.render.tables import SCORE_COLUMNS, score_row, to_csv, to_table
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -126,6 +126,23 @@ def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str |
         rows = [{"conduct": w["conduct"], "weakest": ", ".join(w["weakest"]) or "-", "why": w["reason"],
                  **{c: _conduct_cell(s) for c, s in w["by_jurisdiction"].items()}} for w in result["weakest_links"]]
         click.echo(to_table(rows, ("conduct", "weakest", "why", *chosen)))
+
+
+@main.command()
+@click.argument("code")
+@DOMAIN
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Last date (default: today).")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def history(code: str, domain: str | None, until: datetime.datetime | None, output_format: str) -> None:
+    """How a jurisdiction's score and core penalty moved across the dates its law changed."""
+    kb, day = _knowledge_base(), _day(until)
+    [chosen] = _codes(kb, (code,))
+    points = {d: [history_dict(p) for p in score_history(kb, chosen, d, day)] for d in _domains(domain)}
+    if output_format == "json":
+        click.echo(dumps(points), nl=False)
+        return
+    rows = [{"domain": d, **p} for d, series in points.items() for p in series]
+    click.echo(to_table(rows, ("domain", "date", "score", "coverage", "max_prison_years")))
 
 
 @main.command()

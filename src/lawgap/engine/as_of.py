@@ -34,14 +34,18 @@ def penalty_on(offence: Offence, day: datetime.date) -> PenaltyOnDay:
 
 
 def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
-    """Offences whose instrument is in force on `day` and whose penalty history has not repealed them."""
+    """Offences in force on `day`. A dated penalty version in force on that day decides (it may come
+    from a predecessor provision, e.g. a 1999 code article the current one replaced); otherwise the
+    dates of the instrument that creates the offence do."""
     in_force = []
     for offence in law.offences:
-        instrument = law.instruments.get(offence.source.instrument)
-        if instrument and not instrument.in_force_on(day):
+        on_day = penalty_on(offence, day)
+        if on_day.repealed:
             continue
-        if penalty_on(offence, day).repealed:
-            continue
+        if on_day.version is None:
+            instrument = law.instruments.get(offence.source.instrument)
+            if instrument and not instrument.in_force_on(day):
+                continue
         in_force.append(offence)
     return in_force
 
