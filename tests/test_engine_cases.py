@@ -15,7 +15,11 @@ import pytest
 import yaml
 
 from lawgap.engine.assessment import assess
-from lawgap.model.build import baseline_from_data, domain_law_from_data, exchange_rates_from_data
+from lawgap.model.build import (
+    baseline_from_data,
+    domain_law_from_data,
+    exchange_rates_from_data,
+)
 from lawgap.model.types import KnowledgeBase
 from lawgap.validate.schema_layer import SchemaSet
 

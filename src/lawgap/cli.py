@@ -12,15 +12,21 @@ import click
 
 from lawgap import __version__
 from lawgap.diagnostics import format_diagnostics
-from lawgap.engine.all_pairs import all_pairs
 from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
+from lawgap.engine.report import report_all
 from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets, find_root
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import dumps, export_files, write_folder_atomically
-from lawgap.render.results_json import assessment_dict, comparison_dict, history_dict, pair_dict, route_dict
+from lawgap.render.results_json import (
+    assessment_dict,
+    comparison_dict,
+    history_dict,
+    published_results,
+    route_dict,
+)
 from lawgap.render.tables import SCORE_COLUMNS, score_row, to_csv, to_table
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -152,14 +158,10 @@ def export(outdir: Path, as_of: datetime.datetime | None) -> None:
     """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR."""
     root = find_root()
     kb, day = _knowledge_base(), _day(as_of)
-    results = [
-        assessment_dict(kb, assess(kb, code, d, day), score_history(kb, code, d, day))
-        for code in sorted(kb.jurisdictions) for d in DOMAINS
-    ]
+    results, pairs = published_results(kb, report_all(kb, day))
     problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
     if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
         raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
-    pairs = [pair_dict(d, p) for d in DOMAINS for p in all_pairs(kb, d, day).pairs()]
     try:
         write_folder_atomically(outdir, export_files(results, pairs))
     except OSError as error:

@@ -8,7 +8,11 @@ import datetime
 from dataclasses import dataclass
 
 from lawgap.engine.as_of import offences_in_force, penalty_on
-from lawgap.engine.thresholds import EXTRADITION_YEARS, years_at_least, years_for_sorting
+from lawgap.engine.thresholds import (
+    EXTRADITION_YEARS,
+    years_at_least,
+    years_for_sorting,
+)
 from lawgap.model.types import DomainLaw, KnowledgeBase, Offence, Years
 
 CONDUCT_FACET = {"wildlife": "conduct", "human-trafficking": "purposes", "organ-trafficking": "conduct"}

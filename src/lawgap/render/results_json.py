@@ -11,10 +11,19 @@ from lawgap.engine.compare import Comparison, WeakestLink
 from lawgap.engine.conduct import ConductStatus
 from lawgap.engine.history import HistoryPoint
 from lawgap.engine.money import UsdAmount
-from lawgap.model.types import DomainLaw, KnowledgeBase, Source
+from lawgap.engine.report import Report
+from lawgap.model.types import (
+    DomainLaw,
+    FineBound,
+    KnowledgeBase,
+    Offence,
+    Penalty,
+    Source,
+)
 
 
-def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[HistoryPoint] | None = None) -> dict[str, Any]:
+def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[HistoryPoint] | None = None,
+                    conduct: dict[str, ConductStatus] | None = None) -> dict[str, Any]:
     law, penalty = result.law, result.penalty
     jurisdiction = kb.jurisdictions.get(result.jurisdiction)
     entry: dict[str, Any] = {
@@ -65,7 +74,53 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
                                  "source": source_dict(penalty.core_offence.source, law)}
     if history is not None:
         entry["history"] = [history_dict(point) for point in history]
+    if conduct is not None:
+        entry["conduct"] = {term: conduct_dict(status) for term, status in conduct.items()}
+    entry["offences"] = [offence_dict(o, law) for o in law.offences] if law else []
     return entry
+
+
+def offence_dict(offence: Offence, law: DomainLaw) -> dict[str, Any]:
+    return {
+        "id": offence.id,
+        "title": offence.title,
+        "core": offence.core,
+        "source": source_dict(offence.source, law),
+        "penalty_history": [
+            {"effective": v.effective.isoformat() if v.effective else None,
+             "repealed": v.penalty is None,
+             **(penalty_dict(v.penalty) if v.penalty else {}),
+             "source": source_dict(v.source, law)}
+            for v in offence.penalty_history
+        ],
+    }
+
+
+def penalty_dict(penalty: Penalty) -> dict[str, Any]:
+    prison = penalty.prison
+    fine = penalty.fine
+    return {
+        "prison": None if prison is None else False if prison is False else {"min_years": prison.min_years, "max_years": prison.max_years},
+        "fine": None if fine is None else False if fine is False else {
+            "min": _bound_dict(fine.min), "max": _bound_dict(fine.max), "unlimited": fine.unlimited,
+            "amount_unspecified": fine.amount_unspecified},
+        "death_penalty": penalty.death_penalty,
+    }
+
+
+def _bound_dict(bound: FineBound | None) -> dict[str, Any] | None:
+    if bound is None:
+        return None
+    if bound.multiple is not None:
+        return {"multiple": bound.multiple, "of": bound.of}
+    return {"amount": bound.amount, "currency": bound.currency}
+
+
+def published_results(kb: KnowledgeBase, report: Report) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(results, pairs) as export and the site publish them."""
+    results = [assessment_dict(kb, r.assessment, r.history, r.conduct) for r in report.domains]
+    pairs = [pair_dict(domain, pair) for domain, matrix in report.pairs.items() for pair in matrix.pairs()]
+    return results, pairs
 
 
 def score_dict(score: Score) -> dict[str, Any]:

@@ -21,9 +21,8 @@ from referencing import Registry, Resource
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.json_path import child_path, path_of
 from lawgap.load.layout import DOMAINS
-from lawgap.vocabulary import Vocabulary, vocabulary_from_schema
 from lawgap.load.strict_yaml import LoadedFile
-
+from lawgap.vocabulary import Vocabulary, vocabulary_from_schema
 
 _BRANCH_MISMATCH = {"type", "const"}
 

@@ -1,0 +1,1 @@
+"""The published site: Markdown pages, data and maps rendered from engine results, built by MkDocs."""

@@ -1,0 +1,41 @@
+"""Contributor text is untrusted: it reaches pages only through these functions.
+
+Markdown has no complete escaping syntax and HTML-escaping does not stop Markdown (a `|` drops a
+table cell, `[x](javascript:...)` makes a link, `{ onclick=... }` adds attributes), so every
+character that means something to Markdown, its extensions or HTML becomes a numeric character
+reference, which both render as the literal character. Newlines fold to spaces so text cannot start
+a new block. URLs must be https and are percent-encoded so they cannot leave the link syntax.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+# Markdown/extension syntax and HTML specials; letters, digits and spaces pass through unchanged.
+_SPECIAL = set("&<>\"'\\`*_{}[]()#+-.!|~:=^$@%")
+
+
+class Trusted(str):
+    """Text produced by lawgap itself (templates, numbers, vocabulary), inserted as is."""
+
+
+def text(value: object) -> str:
+    """Untrusted text for Markdown and HTML alike: literal characters, one line."""
+    if isinstance(value, Trusted):
+        return value
+    folded = " ".join(str(value).split())
+    return "".join(f"&#{ord(c)};" if c in _SPECIAL or ord(c) < 32 else c for c in folded)
+
+
+def url(value: object) -> str | None:
+    """An https URL safe inside Markdown link syntax and an HTML attribute, or None."""
+    address = str(value).strip()
+    if not address.lower().startswith("https://"):
+        return None
+    return quote(address, safe=":/?#@!$&*+,;=%-._~")
+
+
+def link(label: object, address: object) -> str:
+    """A Markdown link with an escaped label, or the escaped label alone when the URL is not https."""
+    safe = url(address)
+    return f"[{text(label)}]({safe})" if safe else text(label)
