@@ -27,6 +27,7 @@ from lawgap.render.results_json import (
     published_results,
     route_dict,
 )
+from lawgap.render.site.build import SiteBuildError, build_site
 from lawgap.render.tables import SCORE_COLUMNS, score_row, to_csv, to_table
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -171,11 +172,19 @@ def export(outdir: Path, as_of: datetime.datetime | None) -> None:
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("public"), show_default=True,
-              help="Folder the site is written to.")
-def build(out: Path) -> None:
-    """Validate the data and build the static site."""
-    click.echo("site build not yet available: validating the knowledge base instead")
-    click.get_current_context().invoke(validate)
+              help="Folder the site is written to (replaced only when the build succeeds).")
+@AS_OF
+def build(out: Path, as_of: datetime.datetime | None) -> None:
+    """Validate the data, compute the results and build the static site (strict MkDocs)."""
+    started = time.perf_counter()
+    root = find_root()
+    kb, day = _knowledge_base(), _day(as_of)
+    try:
+        built = build_site(root, kb, day, out)
+    except (SiteBuildError, OSError) as error:
+        raise click.ClickException(f"{error}; the previous site in {out} is unchanged")
+    click.echo(f"built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s "
+               f"(open {out / 'index.html'}, or serve it: python3 -m http.server --directory {out})")
 
 
 def _schemas(root: Path) -> SchemaSet:
@@ -186,8 +195,10 @@ def _schemas(root: Path) -> SchemaSet:
 
 
 def _knowledge_base() -> KnowledgeBase:
+    root = find_root()
+    _schemas(root)  # outside a checkout, say so rather than report a missing laws/ folder
     try:
-        return load_knowledge_base(find_root())
+        return load_knowledge_base(root)
     except InvalidKnowledgeBase as invalid:
         click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
         raise click.ClickException(f"{len(invalid.diagnostics)} problem(s) in the data; fix them (lawgap validate) first")

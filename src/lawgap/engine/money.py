@@ -37,4 +37,4 @@ def to_usd(bound: FineBound | None, day: datetime.date, rates: dict[str, tuple[E
     if rate is None:
         return UsdAmount(None, f"not comparable: no exchange rate for {bound.currency}")
     usd = round(bound.amount / rate.units_per_usd, 2)
-    return UsdAmount(usd, f"{bound.amount:,.0f} {bound.currency} at {rate.units_per_usd:g} per USD ({rate.year} average)", rate)
+    return UsdAmount(usd, f"{bound.currency} {bound.amount:,.0f} at {rate.units_per_usd:g} {bound.currency} per USD, {rate.year} average", rate)

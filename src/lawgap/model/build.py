@@ -70,7 +70,7 @@ def _date(text: str | None) -> datetime.date | None:
 
 def jurisdiction_from_data(data: dict[str, Any], shown: str) -> Jurisdiction:
     treaties = {
-        name: TreatyStatus(p["status"], _date(p.get("consent")), _date(p.get("in_force")))
+        name: TreatyStatus(p["status"], _date(p.get("consent")), _date(p.get("in_force")), p["source"]["url"], p["source"]["verification"])
         for name, p in (data.get("treaties") or {}).items() if p
     }
     return Jurisdiction(data["code"], data["name"], data["un_region"], data.get("un_subregion"), data["currency"],

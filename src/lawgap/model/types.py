@@ -129,6 +129,8 @@ class TreatyStatus:
     status: str
     consent: datetime.date | None
     in_force: datetime.date | None
+    url: str
+    verification: Verification
 
 
 @dataclass(frozen=True)

@@ -29,24 +29,39 @@ def export_files(results: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> 
     }
 
 
-def write_folder_atomically(target: Path, files: dict[str, str]) -> None:
-    """Write every file into a sibling temporary folder, then swap it in; on failure the old folder stays."""
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+
+def staging_folder(target: Path) -> Path:
+    """A new empty folder beside `target` (same file system, so the final rename is atomic)."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+
+
+def replace_folder(target: Path, staged: Path) -> None:
+    """Swap a fully written folder into place; the old one is removed only after the swap."""
+    target = target.resolve()
+    backup = target.with_name(f".{target.name}.old")
+    if backup.exists():
+        shutil.rmtree(backup)
+    if target.exists():
+        os.replace(target, backup)
+    os.replace(staged, target)
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def write_folder_atomically(target: Path, files: dict[str, str]) -> None:
+    """Write every file into a sibling temporary folder, then swap it in; on failure the old folder stays."""
+    staging = staging_folder(target)
     try:
-        for name, content in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        backup = target.with_name(f".{target.name}.old")
-        if backup.exists():
-            shutil.rmtree(backup)
-        if target.exists():
-            os.replace(target, backup)
-        os.replace(staging, target)
-        if backup.exists():
-            shutil.rmtree(backup)
+        write_files(staging, files)
+        replace_folder(target, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -1,0 +1,138 @@
+"""`lawgap build`: render the pages, data and maps into a staging folder, run a strict MkDocs build,
+and only then swap the finished site into place (a failure leaves the previous site untouched).
+
+Determinism: pages and data are rendered in sorted order, and SOURCE_DATE_EPOCH is set to the
+assessment date so MkDocs stamps that date (not the clock) into sitemap.xml and sitemap.xml.gz.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from lawgap.engine.report import report_all
+from lawgap.load.layout import DOMAINS, SCHEMA_DIR
+from lawgap.model.types import KnowledgeBase
+from lawgap.render.export import (
+    export_files,
+    replace_folder,
+    staging_folder,
+    write_files,
+)
+from lawgap.render.results_json import published_results
+from lawgap.render.site.charts import prison_chart
+from lawgap.render.site.formatting import DOMAIN_TITLES
+from lawgap.render.site.maps import world_map
+from lawgap.render.site.pages import SitePages, compare_data
+from lawgap.validate.schema_layer import SchemaSet
+
+HAND_WRITTEN = "site"
+CONFIG = "mkdocs.yml"
+CONTRIBUTING = "CONTRIBUTING.md"
+
+
+class SiteBuildError(Exception):
+    """The site could not be built; the previous output is unchanged."""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    out: Path
+    pages: int
+
+
+def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> BuiltSite:
+    schemas = SchemaSet(root / SCHEMA_DIR)
+    results, pairs = published_results(kb, report_all(kb, day))
+    problems = list(schemas.validator("results").iter_errors(results))
+    if problems:
+        raise SiteBuildError(f"results do not match schema/results.schema.json: {problems[0].message}")
+    staging = staging_folder(out)
+    try:
+        docs, site = staging / "docs", staging / "site"
+        shutil.copytree(root / HAND_WRITTEN, docs)
+        with _source_date(day):
+            config = _config(root, docs, site, kb)
+            pages = generated_files(root, kb, results, pairs, day, schemas, config["extra"].get("edit_data_url") or "")
+            write_files(docs, pages)
+            _mkdocs(config)
+        replace_folder(out, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuiltSite(out, sum(1 for name in pages if name.endswith(".md")))
+
+
+def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], pairs: list[dict[str, Any]],
+                    day: datetime.date, schemas: SchemaSet, edit_url: str) -> dict[str, str]:
+    titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
+    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles).render()
+    files.update({f"data/{name}": content for name, content in export_files(results, pairs).items()})
+    files["data/compare.json"] = compare_data(kb, results, day.isoformat())
+    for name in schemas.documents:
+        files[f"schemas/{name}.schema.json"] = (root / SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+    for domain in DOMAINS:
+        entries = [e for e in results if e["domain"] == domain]
+        files[f"assets/maps/{domain}.svg"] = world_map(entries)
+        files[f"assets/maps/{domain}-known-met.svg"] = world_map(entries, "score_min")
+        files[f"assets/charts/{domain}-prison.svg"] = prison_chart([(kb.jurisdictions[e["jurisdiction"]].name, e["max_prison_years"]) for e in entries])
+    contributing = root / CONTRIBUTING
+    if contributing.is_file():
+        files["contributing.md"] = contributing.read_text(encoding="utf-8")
+    return files
+
+
+def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Jurisdictions": "jurisdictions/index.md"},
+        {"Domains": [{DOMAIN_TITLES[d]: f"domains/{d}.md"} for d in DOMAINS]},
+        {"Compare": "compare.md"},
+        {"Standards": ["baselines/index.md"] + [{b.short_title: f"baselines/{b.id}.md"} for b in sorted(kb.baselines.values(), key=lambda b: b.id)]},
+        {"Methodology": "methodology.md"},
+        {"Downloads": "downloads.md"},
+    ]
+    if has_contributing:
+        nav.append({"Contributing": "contributing.md"})
+    return nav
+
+
+def _config(root: Path, docs: Path, site: Path, kb: KnowledgeBase) -> Any:
+    try:
+        return load_config(str(root / CONFIG), docs_dir=str(docs), site_dir=str(site), strict=True,
+                           nav=navigation(kb, (root / CONTRIBUTING).is_file()))
+    except MkDocsException as error:
+        raise SiteBuildError(f"{CONFIG} is not valid: {error}") from error
+
+
+def _mkdocs(config: Any) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)  # MkDocs' info chatter is not for our users
+    try:
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise SiteBuildError(f"mkdocs build failed: {error}") from error
+
+
+@contextmanager
+def _source_date(day: datetime.date) -> Iterator[None]:
+    """Make MkDocs stamp the assessment date, not the clock, so builds are reproducible."""
+    epoch = int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc).timestamp())
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -1,0 +1,77 @@
+"""How figures read on the site: years, fines, statuses, scores. Output is lawgap's own text (Trusted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawgap.render.site.escape import Trusted, text
+
+DOMAIN_TITLES = {"wildlife": "Wildlife trafficking", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
+STATUS_LABELS = {"met": "✅ met", "partial": "🟨 partial", "not-met": "❌ not met", "unknown": "❔ unknown"}
+
+
+def years(value: Any) -> Trusted:
+    if value is None:
+        return Trusted("unknown")
+    if value == "life":
+        return Trusted("life")
+    if value is False:
+        return Trusted("no prison")
+    if value < 1:
+        months = round(value * 12)
+        return Trusted(f"{months} month{'s' if months != 1 else ''}")
+    return Trusted(f"{value:g} year{'s' if value != 1 else ''}")
+
+
+def prison(value: Any) -> Trusted:
+    if value is None:
+        return Trusted("unknown")
+    if value is False:
+        return Trusted("no prison")
+    low, high = value.get("min_years"), value.get("max_years")
+    if low and high is not None:
+        return Trusted(f"{years(low)} – {years(high)}")
+    if low:
+        return Trusted(f"at least {years(low)} (no maximum stated)")
+    return Trusted(f"up to {years(high)}")
+
+
+def bound(value: dict[str, Any] | None) -> str:
+    if value is None:
+        return ""
+    if "multiple" in value:
+        return f"{value['multiple']:g} × {text(value['of'])}"
+    return f"{value['amount']:,.0f} {text(value['currency'])}"
+
+
+def fine(value: Any) -> Trusted:
+    if value is None:
+        return Trusted("unknown")
+    if value is False:
+        return Trusted("no fine")
+    parts = []
+    if value.get("min"):
+        parts.append(f"at least {bound(value['min'])}")
+    if value.get("max"):
+        parts.append(f"up to {bound(value['max'])}")
+    if value.get("unlimited"):
+        parts.append("unlimited")
+    if value.get("amount_unspecified") and not parts:
+        parts.append("amount not stated")
+    return Trusted(", ".join(parts) or "unknown")
+
+
+def usd(amount: float | None) -> Trusted:
+    return Trusted("—" if amount is None else f"US${amount:,.0f}")
+
+
+def yes_no(value: bool | None) -> Trusted:
+    return Trusted("unknown" if value is None else "yes" if value else "no")
+
+
+def score(value: float | None) -> Trusted:
+    return Trusted("—" if value is None else f"{value:g}")
+
+
+def status(value: str) -> Trusted:
+    return Trusted(STATUS_LABELS[value])

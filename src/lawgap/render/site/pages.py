@@ -1,0 +1,294 @@
+"""Markdown pages of the site, rendered from published results (and model metadata: names, baselines).
+
+Templates escape every value by default (Jinja2 `finalize`); only lawgap's own fragments, marked
+`Trusted`, pass unchanged. So contributor text cannot inject Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
+from lawgap.load.layout import DOMAINS
+from lawgap.model.types import Baseline, KnowledgeBase
+from lawgap.render.site import formatting as fmt
+from lawgap.render.site.escape import Trusted, link, text
+from lawgap.render.site.maps import LEGEND_MARKDOWN
+
+TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palermo Protocol", "cets-216": "CETS 216 (organs)"}
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("lawgap.render.site", "templates"), finalize=_escape, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    return env
+
+
+def _escape(value: Any) -> str:
+    if isinstance(value, Trusted):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return text(value)
+
+
+ENV = _environment()
+
+
+class SitePages:
+    """Renders every page for one set of results."""
+
+    def __init__(self, kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str, edit_url: str | None,
+                 schema_titles: dict[str, str]):
+        self.kb, self.results, self.as_of, self.edit_url = kb, results, as_of, edit_url
+        self.schema_titles = schema_titles
+        self.by_code: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for entry in results:
+            self.by_code[entry["jurisdiction"]][entry["domain"]] = entry
+
+    def render(self) -> dict[str, str]:
+        pages = {
+            "index.md": self.home(),
+            "jurisdictions/index.md": self.jurisdictions_index(),
+            "baselines/index.md": self.baselines_index(),
+            "methodology.md": self.methodology(),
+            "downloads.md": ENV.get_template("downloads.md.j2").render(as_of=self.as_of, schemas=self._schemas()),
+            "compare.md": ENV.get_template("compare.md.j2").render(as_of=self.as_of),
+        }
+        for code in sorted(self.by_code):
+            pages[f"jurisdictions/{code.lower()}.md"] = self.jurisdiction(code)
+        for domain in DOMAINS:
+            pages[f"domains/{domain}.md"] = self.domain(domain)
+        for baseline in self._baselines():
+            pages[f"baselines/{baseline.id}.md"] = self.baseline(baseline)
+        return pages
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def home(self) -> str:
+        sources = Counter()
+        for entry in self.results:
+            sources.update(entry["verification"])
+        citations = sum(sources.values())
+        figures = {
+            "jurisdictions": len(self.by_code),
+            "files": sum(1 for e in self.results if e["file"]),
+            "citations": citations,
+            "source_text_share": round(100 * sources["source-text"] / citations) if citations else 0,
+            "requirements": sum(len(b.requirements) for b in self.kb.baselines.values()),
+        }
+        below = sorted((e for e in self.results if e["penalty_gap_years"]), key=lambda e: (-e["penalty_gap_years"], e["jurisdiction"]))
+        unmet = sorted(self.results, key=lambda e: (-_unmet_weight(e), e["jurisdiction"]))
+        covered = sorted(self.results, key=lambda e: (e["coverage"], e["jurisdiction"], e["domain"]))
+        return ENV.get_template("home.md.j2").render(
+            figures=figures,
+            domains=[{"id": Trusted(d), "title": fmt.DOMAIN_TITLES[d]} for d in DOMAINS],
+            legend=Trusted(LEGEND_MARKDOWN),
+            below_threshold=[{**self._row(e, "jurisdictions/"), "max": fmt.years(e["max_prison_years"]),
+                              "gap": fmt.years(e["penalty_gap_years"])} for e in below[:10]],
+            most_unmet=[{**self._row(e, "jurisdictions/"), "unmet": _unmet_weight(e), "score": fmt.score(e["score"]),
+                         "coverage": e["coverage"]} for e in unmet[:10] if _unmet_weight(e) > 0],
+            least_covered=[{**self._row(e, "jurisdictions/"), "coverage": e["coverage"]} for e in covered[:10]],
+        )
+
+    def jurisdictions_index(self) -> str:
+        regions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
+            jurisdiction = self.kb.jurisdictions[code]
+            cells = [Trusted(f"{fmt.score(e['score'])} ({e['coverage']:g}%)") for e in (self.by_code[code][d] for d in DOMAINS)]
+            regions[jurisdiction.un_region].append({"link": Trusted(f"[{text(jurisdiction.name)}]({code.lower()}.md)"), "cells": cells})
+        return ENV.get_template("jurisdictions_index.md.j2").render(
+            count=len(self.by_code),
+            domains=[{"title": fmt.DOMAIN_TITLES[d]} for d in DOMAINS],
+            regions=[{"name": name, "rows": rows} for name, rows in sorted(regions.items())],
+        )
+
+    def jurisdiction(self, code: str) -> str:
+        jurisdiction = self.kb.jurisdictions[code]
+        treaties = []
+        for key, title in TREATY_TITLES.items():
+            status = jurisdiction.treaties.get(key)
+            treaties.append({"title": title, "status": status.status if status else Trusted("unknown"),
+                             "consent": status.consent.isoformat() if status and status.consent else Trusted("—"),
+                             "in_force": status.in_force.isoformat() if status and status.in_force else Trusted("—"),
+                             "source": Trusted(f"{link('source', status.url)} ({text(status.verification)})" if status else "—")})
+        domains = [self._domain_section(self.by_code[code][d]) for d in DOMAINS]
+        return ENV.get_template("jurisdiction.md.j2").render(
+            name=jurisdiction.name, region=jurisdiction.un_region, subregion=jurisdiction.un_subregion or "",
+            currency=jurisdiction.currency, last_reviewed=jurisdiction.last_reviewed.isoformat(),
+            treaties=treaties, domains=domains)
+
+    def domain(self, domain: str) -> str:
+        entries = sorted((self.by_code[c][domain] for c in self.by_code),
+                         key=lambda e: (-(e["score"] if e["score"] is not None else -1), -e["coverage"], e["jurisdiction"]))
+        rows = []
+        for rank, e in enumerate(entries, 1):
+            jurisdiction = self.kb.jurisdictions[e["jurisdiction"]]
+            maximum = e["max_prison_years"]
+            rows.append({
+                "rank": rank, "href": Trusted(f"../jurisdictions/{e['jurisdiction'].lower()}.html"), "name": jurisdiction.name,
+                "region": jurisdiction.un_region, "score": fmt.score(e["score"]),
+                "score_value": Trusted("-1" if e["score"] is None else f"{e['score']:g}"),
+                "coverage": e["coverage"], "score_min": e["score_min"],
+                "max_prison": fmt.years(maximum), "max_value": Trusted(_sort_years(maximum)),
+                "serious": fmt.yes_no(e["serious_crime"]), "fine": fmt.usd(e["fine"]["max_usd"]),
+                "fine_value": Trusted("-1" if e["fine"]["max_usd"] is None else f"{e['fine']['max_usd']:.0f}"),
+            })
+        baselines = [b for b in self._baselines() if domain in b.domains]
+        return ENV.get_template("domain.md.j2").render(
+            title=fmt.DOMAIN_TITLES[domain], rows=rows, legend=Trusted(LEGEND_MARKDOWN),
+            baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
+            map=Trusted(f"../assets/maps/{domain}.svg"), map_floor=Trusted(f"../assets/maps/{domain}-known-met.svg"), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
+
+    def baselines_index(self) -> str:
+        return ENV.get_template("baselines_index.md.j2").render(baselines=[
+            {"link": Trusted(f"[{text(b.short_title)}]({b.id}.md)"), "binding": fmt.yes_no(b.binding),
+             "domains": ", ".join(fmt.DOMAIN_TITLES[d] for d in b.domains), "count": len(b.requirements),
+             "weight": sum(r.weight for r in b.requirements)}
+            for b in self._baselines()])
+
+    def baseline(self, baseline: Baseline) -> str:
+        requirements = []
+        for requirement in baseline.requirements:
+            counts: Counter = Counter()
+            per_domain = []
+            for domain in baseline.domains:
+                by_status: dict[str, list[str]] = defaultdict(list)
+                for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
+                    status = self._status(self.by_code[code][domain], requirement.id)
+                    counts[status] += 1
+                    by_status[status].append(f"[{text(self.kb.jurisdictions[code].name)}](../jurisdictions/{code.lower()}.md)")
+                per_domain.append({"title": fmt.DOMAIN_TITLES[domain],
+                                   **{k.replace("-", "_"): Trusted(", ".join(v) or "none") for k, v in
+                                      ((s, by_status.get(s, [])) for s in ("met", "partial", "not-met"))}})
+            requirements.append({"id": Trusted(requirement.id), "article": requirement.article, "obligation": requirement.obligation,
+                                 "weight": requirement.weight, "text": requirement.text,
+                                 "counts": {s: counts.get(s, 0) for s in ("met", "partial", "not-met", "unknown")},
+                                 "domains": per_domain})
+        return ENV.get_template("baseline.md.j2").render(
+            short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
+            text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements)
+
+    def methodology(self) -> str:
+        return ENV.get_template("methodology.md.j2").render(
+            serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}",
+            baselines=[{"link": Trusted(f"[{text(b.title)}](baselines/{b.id}.md)"),
+                        "requirements": [{"id": Trusted(r.id), "article": r.article, "obligation": r.obligation,
+                                          "weight": r.weight, "rule": Trusted(_rule_text(r.rule))} for r in b.requirements]}
+                       for b in self._baselines()])
+
+    # -- parts ---------------------------------------------------------------------------------
+
+    def _domain_section(self, e: dict[str, Any]) -> dict[str, Any]:
+        penalties = []
+        for offence in e["offences"]:
+            for version in offence["penalty_history"]:
+                penalties.append({
+                    "offence": Trusted(("**core** " if offence["core"] else "") + text(offence["title"])),
+                    "effective": version["effective"] or Trusted("date not sourced"),
+                    "prison": Trusted("repealed") if version["repealed"] else fmt.prison(version.get("prison")),
+                    "fine": Trusted("—") if version["repealed"] else fmt.fine(version.get("fine")),
+                    "source": Trusted(_cite(version["source"])), "verification": version["source"]["verification"],
+                })
+        requirements = [{
+            "status": fmt.status(r["status"]),
+            "label": Trusted(f"[{text(r['id'])}](../baselines/{r['baseline']}.md#{r['id']}) — {text(r['article'])}"),
+            "evidence": Trusted(_evidence(r["evidence"])),
+        } for r in e["requirements"]]
+        recommendations = [{"label": Trusted(f"{text(r['id'])} ({text(r['article'])})"), "text": r["recommendation"]}
+                           for r in sorted(e["requirements"], key=lambda r: (-r["weight"], r["id"])) if r["recommendation"]]
+        fine = e["fine"]
+        fine_text = {"converted": "", "unlimited": "unlimited", "none": "none", "unknown": "unknown",
+                     "not-comparable": "not comparable across currencies or units"}[fine["status"]]
+        amounts = "; ".join(f"{label} {fmt.usd(fine[key + '_usd'])} ({text(fine[key + '_detail'])})"
+                            for label, key in (("at least", "min"), ("up to", "max")) if fine[key + "_usd"] is not None)
+        core = e["core_offence"]
+        return {
+            "title": fmt.DOMAIN_TITLES[e["domain"]], "score": fmt.score(e["score"]), "coverage": e["coverage"],
+            "score_min": e["score_min"], "score_max": e["score_max"], "max_prison": fmt.years(e["max_prison_years"]),
+            "serious": fmt.yes_no(e["serious_crime"]), "gap": fmt.years(e["penalty_gap_years"]) if e["penalty_gap_years"] else
+            Trusted("none" if e["penalty_gap_years"] == 0 else "unknown"),
+            "core": Trusted(f"{text(core['title'])} — {_cite(core['source'])}") if core else None,
+            "death_penalty": bool(e["death_penalty"]),
+            "fine": Trusted(amounts or fine_text), "penalties": penalties,
+            "history": [{"date": h["date"], "score": fmt.score(h["score"]), "coverage": h["coverage"]} for h in e.get("history", [])],
+            "requirements": requirements, "recommendations": recommendations,
+            "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
+            "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
+            "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
+        }
+
+    def _row(self, e: dict[str, Any], prefix: str) -> dict[str, Any]:
+        name = self.kb.jurisdictions[e["jurisdiction"]].name
+        return {"link": Trusted(f"[{text(name)}]({prefix}{e['jurisdiction'].lower()}.md)"), "domain": fmt.DOMAIN_TITLES[e["domain"]]}
+
+    def _baselines(self) -> list[Baseline]:
+        return sorted(self.kb.baselines.values(), key=lambda b: b.id)
+
+    def _status(self, entry: dict[str, Any], requirement_id: str) -> str:
+        return next(r["status"] for r in entry["requirements"] if r["id"] == requirement_id)
+
+    def _schemas(self) -> list[dict[str, Any]]:
+        return [{"name": Trusted(f"{name}.schema.json"), "title": title} for name, title in sorted(self.schema_titles.items())]
+
+
+def _unmet_weight(entry: dict[str, Any]) -> float:
+    return round(sum(r["weight"] * r["unmet"] for r in entry["requirements"]), 1)
+
+
+def _sort_years(value: Any) -> str:
+    return "-1" if value is None else "1000" if value == "life" else f"{value:g}"
+
+
+def _cite(source: dict[str, Any]) -> str:
+    return link(f"{source['instrument_title']}, {source['provision']}", source["url"])
+
+
+def _evidence(evidence: list[dict[str, Any]]) -> str:
+    parts = []
+    for item in evidence[:4]:
+        fact = f"{text(item['fact'])} = {text(item['value'])}"
+        parts.append(f"{fact} ({_cite(item['source'])})" if "source" in item else fact)
+    if len(evidence) > 4:
+        parts.append(f"and {len(evidence) - 4} more")
+    return "; ".join(parts) or "—"
+
+
+def _rule_text(rule: dict[str, Any]) -> str:
+    """A rule in words, for the methodology page (vocabulary terms are schema-checked identifiers)."""
+    if "all" in rule:
+        return "all of (" + "; ".join(_rule_text(r) for r in rule["all"]) + ")"
+    if "any" in rule:
+        return "any of (" + "; ".join(_rule_text(r) for r in rule["any"]) + ")"
+    if "measure" in rule:
+        return f"measure `{rule['measure']}`"
+    if "offence" in rule:
+        spec = rule["offence"]
+        wanted = "" if spec.get("equals", True) else " = false"
+        return f"offence `{spec['facet']}: {spec['term']}`{wanted}"
+    return f"core maximum ≥ {rule['core_max_prison_at_least']:g} years"
+
+
+def compare_data(kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str) -> str:
+    """The compact JSON the compare page reads in the browser."""
+    domains: dict[str, Any] = {}
+    for domain in DOMAINS:
+        entries = {e["jurisdiction"]: e for e in results if e["domain"] == domain}
+        some = next(iter(entries.values()))
+        domains[domain] = {
+            "title": fmt.DOMAIN_TITLES[domain],
+            "conducts": list(some["conduct"]),
+            "requirements": [{"id": r["id"], "article": r["article"]} for r in some["requirements"]],
+            "entries": {code: {
+                "score": e["score"], "coverage": e["coverage"], "max_prison_years": e["max_prison_years"],
+                "serious_crime": e["serious_crime"], "penalty_gap_years": e["penalty_gap_years"],
+                "conduct": {t: [c["criminal"], c["max_prison_years"], c["min_prison_years"], c["extraditable"]] for t, c in e["conduct"].items()},
+                "requirements": [r["status"] for r in e["requirements"]],
+            } for code, e in sorted(entries.items())},
+        }
+    jurisdictions = {code: {"name": j.name, "region": j.un_region} for code, j in sorted(kb.jurisdictions.items())}
+    return json.dumps({"as_of": as_of, "jurisdictions": jurisdictions, "domains": domains}, ensure_ascii=False, sort_keys=True)
