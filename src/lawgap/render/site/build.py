@@ -32,6 +32,7 @@ from lawgap.render.export import (
 )
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
+from lawgap.render.site.escape import html_text
 from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.maps import world_map
 from lawgap.render.site.pages import SitePages, compare_data
@@ -98,7 +99,8 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
         {"Jurisdictions": "jurisdictions/index.md"},
         {"Domains": [{DOMAIN_TITLES[d]: f"domains/{d}.md"} for d in DOMAINS]},
         {"Compare": "compare.md"},
-        {"Standards": ["baselines/index.md"] + [{b.short_title: f"baselines/{b.id}.md"} for b in sorted(kb.baselines.values(), key=lambda b: b.id)]},
+        {"Standards": ["baselines/index.md"] + [{html_text(b.short_title): f"baselines/{b.id}.md"}
+                                                for b in sorted(kb.baselines.values(), key=lambda b: b.id)]},
         {"Methodology": "methodology.md"},
         {"Downloads": "downloads.md"},
     ]

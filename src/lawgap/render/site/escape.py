@@ -9,6 +9,8 @@ a new block. URLs must be https and are percent-encoded so they cannot leave the
 
 from __future__ import annotations
 
+import html
+import json
 from urllib.parse import quote
 
 # Markdown/extension syntax and HTML specials; letters, digits and spaces pass through unchanged.
@@ -25,6 +27,17 @@ def text(value: object) -> str:
         return value
     folded = " ".join(str(value).split())
     return "".join(f"&#{ord(c)};" if c in _SPECIAL or ord(c) < 32 else c for c in folded)
+
+
+def front_matter(value: object) -> Trusted:
+    """A page title for YAML front matter: one line, HTML-escaped (MkDocs themes insert titles into
+    <title> and navigation without escaping), double-quoted."""
+    return Trusted(json.dumps(html_text(value), ensure_ascii=False))
+
+
+def html_text(value: object) -> str:
+    """Untrusted text for places that take HTML but not Markdown (navigation titles)."""
+    return html.escape(" ".join(str(value).split()), quote=True)
 
 
 def url(value: object) -> str | None:

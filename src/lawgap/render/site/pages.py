@@ -16,7 +16,7 @@ from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
-from lawgap.render.site.escape import Trusted, link, text
+from lawgap.render.site.escape import Trusted, front_matter, link, text
 from lawgap.render.site.maps import LEGEND_MARKDOWN
 
 TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palermo Protocol", "cets-216": "CETS 216 (organs)"}
@@ -25,6 +25,7 @@ TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palerm
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("lawgap.render.site", "templates"), finalize=_escape, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env.filters["front_matter"] = front_matter
     return env
 
 

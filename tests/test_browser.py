@@ -1,0 +1,112 @@
+"""A real headless Chromium opens the built site: a country page, the compare page and the search.
+
+Any console error, page error or failed request fails the test. Screenshots go to the test's
+temporary folder. Without a browser the test skips with a clear message, except when
+LAWGAP_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from site_support import copy_project, serve
+
+from lawgap.cli import main
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+REQUIRED = os.environ.get("LAWGAP_REQUIRE_BROWSER") == "1"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+         "--disable-component-update", "--disable-sync"]
+
+
+def _playwright():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sync_playwright = _playwright()
+    if not CHROMIUM or sync_playwright is None:
+        message = "browser test needs Debian's chromium and the playwright package (pip install -e '.[test]')"
+        if REQUIRED:
+            pytest.fail(message)
+        pytest.skip(message)
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(main, ["build", "--out", "public", "--as-of", "2026-01-01"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    return project / "public"
+
+
+@pytest.fixture
+def browser_page(site: Path, tmp_path: Path):
+    sync_playwright = _playwright()
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(f"console {message.type}: {message.text}") if message.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: problems.append(f"request failed: {request.url}"))
+        yield page, base_url, problems, tmp_path
+        browser.close()
+    assert problems == [], problems
+
+
+def test_country_page(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/jurisdictions/ke.html")
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Kenya"
+    assert page.locator("text=Wildlife Conservation and Management Act, 2013, s. 92").count() >= 1
+    page.screenshot(path=str(shots / "kenya.png"), full_page=True)
+
+
+def test_compare_page_builds_a_route(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/compare.html")
+    page.select_option("#lawgap-domain", "wildlife")
+    for code in ("KE", "AE", "CN"):
+        page.select_option("#lawgap-add", code)
+    assert page.locator("#lawgap-route > div").count() == 3
+    output = page.locator("#lawgap-compare-output")
+    assert "Dual criminality and weakest link" in output.inner_text()
+    assert output.locator("table").nth(1).locator("tbody tr").count() >= 10  # one row per conduct
+    assert "j=KE,AE,CN" in page.url  # the selection can be shared as a link
+    page.locator("#lawgap-route > div").nth(2).get_by_role("button", name="Remove China").click()
+    assert page.locator("#lawgap-route > div").count() == 2
+    page.screenshot(path=str(shots / "compare.png"), full_page=True)
+
+
+def test_search_finds_a_country(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("Kenya")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "Kenya" in page.locator(".md-search-result").inner_text()
+    page.screenshot(path=str(shots / "search.png"))
+
+
+def test_ranking_sorts_and_filters(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/domains/wildlife.html")
+    table = page.locator(".lawgap-ranking table")
+    page.locator(".lawgap-ranking input").fill("Africa")
+    visible = table.locator("tbody tr:visible")
+    assert visible.count() >= 5 and all("Africa" in visible.nth(i).inner_text() for i in range(visible.count()))
+    page.locator(".lawgap-ranking th", has_text="Jurisdiction").click()
+    names = [visible.nth(i).locator("td").nth(1).inner_text() for i in range(visible.count())]
+    assert names == sorted(names, key=str.lower)
