@@ -74,6 +74,9 @@ def generate(count: int, target: Path, seed: int = 1) -> Path:
         shutil.rmtree(target)
     shutil.copytree(PROJECT / "schema", target / "schema")
     shutil.copytree(PROJECT / "baselines", target / "baselines")
+    shutil.copytree(PROJECT / "site", target / "site")  # so the synthetic tree can be built as a site
+    shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy2(PROJECT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     vocabularies = SchemaSet(target / "schema").vocabularies()
     subdivisions = sorted(pycountry.subdivisions, key=lambda s: s.code)[:count]
     if len(subdivisions) < count:

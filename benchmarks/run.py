@@ -34,6 +34,29 @@ elif step == "score":
     kb = load_knowledge_base(root)
     results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
     detail = f"{len(results)} assessments"
+elif step == "build":
+    from lawgap.render.site.build import build_site
+    kb = load_knowledge_base(root)
+    built = build_site(root, kb, day, root / "public")
+    detail = f"{built.pages} pages"
+elif step == "bare-mkdocs":
+    # the same generated pages, built by MkDocs alone: what lawgap's own work adds is the difference
+    import shutil, tempfile
+    from lawgap.render.site import build as site_build
+    from lawgap.validate.schema_layer import SchemaSet
+    from lawgap.engine.report import report_all
+    from lawgap.render.results_json import published_results
+    kb = load_knowledge_base(root)
+    staging = Path(tempfile.mkdtemp())
+    docs = staging / "docs"
+    shutil.copytree(root / "site", docs)
+    results, pairs = published_results(kb, report_all(kb, day))
+    from lawgap.render.export import write_files
+    write_files(docs, site_build.generated_files(root, kb, results, pairs, day, SchemaSet(root / "schema"), ""))
+    config = site_build._config(root, docs, staging / "site", kb)
+    started = time.perf_counter()
+    site_build._mkdocs(config)
+    detail = "mkdocs build only (page generation not timed)"
 elif step == "all-pairs":
     kb = load_knowledge_base(root)
     loaded = time.perf_counter()
@@ -58,7 +81,8 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(size, Path(folder) / f"kb-{size}")
-            for step in ("validate", "score", "all-pairs"):
+            steps = ("validate", "score", "all-pairs") + (("build", "bare-mkdocs") if size <= 200 else ())
+            for step in steps:
                 result = measure(root, step)
                 print(f"| {size} | {step} | {result['seconds']} | {result['peak_mb']} | {result['detail']} |", flush=True)
 

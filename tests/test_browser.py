@@ -92,10 +92,13 @@ def test_compare_page_builds_a_route(browser_page) -> None:
 def test_search_finds_a_country(browser_page) -> None:
     page, base_url, problems, shots = browser_page
     page.goto(f"{base_url}/index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Kenya")
+    page.locator(".md-search__input").first.click()
+    # Material builds the index in a web worker; typing before it is ready is not re-run
+    page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta');"
+                           " return meta && !/Initializing/i.test(meta.textContent); }", timeout=30_000)
+    page.locator(".md-search__input").press_sequentially("Kenya", delay=30)  # Material listens to key events
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=15_000)
     assert "Kenya" in page.locator(".md-search-result").inner_text()
     page.screenshot(path=str(shots / "search.png"))
 

@@ -13,7 +13,10 @@ from typing import Any
 from lawgap.render.tables import SCORE_COLUMNS, requirement_rows, score_row, to_csv
 
 
-def dumps(data: Any) -> str:
+def dumps(data: Any, compact: bool = False) -> str:
+    """Sorted keys for byte-identical output; compact for large files (only then is json's C encoder used)."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -21,10 +24,10 @@ def export_files(results: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> 
     """File name -> content for an export folder."""
     requirement_table = [row for entry in results for row in requirement_rows(entry)]
     return {
-        "results.json": dumps(results),
+        "results.json": dumps(results, compact=True),
         "results.csv": to_csv([score_row(e) for e in results], SCORE_COLUMNS),
         "requirements.csv": to_csv(requirement_table),
-        "pairs.json": dumps(pairs),
+        "pairs.json": dumps(pairs, compact=True),
         "pairs.csv": to_csv(pairs),
     }
 

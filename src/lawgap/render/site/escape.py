@@ -52,3 +52,18 @@ def link(label: object, address: object) -> str:
     """A Markdown link with an escaped label, or the escaped label alone when the URL is not https."""
     safe = url(address)
     return f"[{text(label)}]({safe})" if safe else text(label)
+
+
+def html_link(label: object, address: object) -> str:
+    """An HTML link with escaped label and https-only, percent-encoded address; the label alone otherwise."""
+    safe = url(address)
+    return f'<a href="{html.escape(safe, quote=True)}">{html_text(label)}</a>' if safe else html_text(label)
+
+
+def html_table(headers: list[str], rows: list[list[str]], css_class: str = "lawgap-table", searchable: bool = True) -> Trusted:
+    """A raw-HTML table (cells already safe HTML). Raw HTML blocks skip Markdown's inline parsing,
+    which is what makes big tables slow to build. Unsearchable tables stay out of the search index."""
+    head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in rows)
+    exclude = "" if searchable else " data-search-exclude"
+    return Trusted(f'<table class="{css_class}"{exclude}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>')

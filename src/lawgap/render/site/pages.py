@@ -16,7 +16,15 @@ from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
-from lawgap.render.site.escape import Trusted, front_matter, link, text
+from lawgap.render.site.escape import (
+    Trusted,
+    front_matter,
+    html_link,
+    html_table,
+    html_text,
+    link,
+    text,
+)
 from lawgap.render.site.maps import LEGEND_MARKDOWN
 
 TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palermo Protocol", "cets-216": "CETS 216 (organs)"}
@@ -162,7 +170,7 @@ class SitePages:
                 for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
                     status = self._status(self.by_code[code][domain], requirement.id)
                     counts[status] += 1
-                    by_status[status].append(f"[{text(self.kb.jurisdictions[code].name)}](../jurisdictions/{code.lower()}.md)")
+                    by_status[status].append(f'<a href="../jurisdictions/{code.lower()}.html">{html_text(self.kb.jurisdictions[code].name)}</a>')
                 per_domain.append({"title": fmt.DOMAIN_TITLES[domain],
                                    **{k.replace("-", "_"): Trusted(", ".join(v) or "none") for k, v in
                                       ((s, by_status.get(s, [])) for s in ("met", "partial", "not-met"))}})
@@ -185,21 +193,21 @@ class SitePages:
     # -- parts ---------------------------------------------------------------------------------
 
     def _domain_section(self, e: dict[str, Any]) -> dict[str, Any]:
-        penalties = []
+        penalty_rows = []
         for offence in e["offences"]:
             for version in offence["penalty_history"]:
-                penalties.append({
-                    "offence": Trusted(("**core** " if offence["core"] else "") + text(offence["title"])),
-                    "effective": version["effective"] or Trusted("date not sourced"),
-                    "prison": Trusted("repealed") if version["repealed"] else fmt.prison(version.get("prison")),
-                    "fine": Trusted("—") if version["repealed"] else fmt.fine(version.get("fine")),
-                    "source": Trusted(_cite(version["source"])), "verification": version["source"]["verification"],
-                })
-        requirements = [{
-            "status": fmt.status(r["status"]),
-            "label": Trusted(f"[{text(r['id'])}](../baselines/{r['baseline']}.md#{r['id']}) — {text(r['article'])}"),
-            "evidence": Trusted(_evidence(r["evidence"])),
-        } for r in e["requirements"]]
+                penalty_rows.append([
+                    ("<strong>core</strong> " if offence["core"] else "") + html_text(offence["title"]),
+                    html_text(version["effective"] or "date not sourced"),
+                    "repealed" if version["repealed"] else html_text(fmt.prison(version.get("prison"))),
+                    "—" if version["repealed"] else html_text(fmt.fine(version.get("fine"))),
+                    _html_cite(version["source"]), html_text(version["source"]["verification"]),
+                ])
+        requirement_rows = [[
+            html_text(fmt.status(r["status"])),
+            f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}',
+            _html_evidence(r["evidence"]),
+        ] for r in e["requirements"]]
         recommendations = [{"label": Trusted(f"{text(r['id'])} ({text(r['article'])})"), "text": r["recommendation"]}
                            for r in sorted(e["requirements"], key=lambda r: (-r["weight"], r["id"])) if r["recommendation"]]
         fine = e["fine"]
@@ -215,9 +223,10 @@ class SitePages:
             Trusted("none" if e["penalty_gap_years"] == 0 else "unknown"),
             "core": Trusted(f"{text(core['title'])} — {_cite(core['source'])}") if core else None,
             "death_penalty": bool(e["death_penalty"]),
-            "fine": Trusted(amounts or fine_text), "penalties": penalties,
+            "fine": Trusted(amounts or fine_text),
+            "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows) if penalty_rows else None,
             "history": [{"date": h["date"], "score": fmt.score(h["score"]), "coverage": h["coverage"]} for h in e.get("history", [])],
-            "requirements": requirements, "recommendations": recommendations,
+            "requirements": html_table(["Status", "Requirement", "Decided by"], requirement_rows, searchable=False), "recommendations": recommendations,
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
@@ -249,13 +258,17 @@ def _cite(source: dict[str, Any]) -> str:
     return link(f"{source['instrument_title']}, {source['provision']}", source["url"])
 
 
-def _evidence(evidence: list[dict[str, Any]]) -> str:
+def _html_cite(source: dict[str, Any]) -> str:
+    return html_link(f"{source['instrument_title']}, {source['provision']}", source["url"])
+
+
+def _html_evidence(evidence: list[dict[str, Any]]) -> str:
     parts = []
-    for item in evidence[:4]:
-        fact = f"{text(item['fact'])} = {text(item['value'])}"
-        parts.append(f"{fact} ({_cite(item['source'])})" if "source" in item else fact)
-    if len(evidence) > 4:
-        parts.append(f"and {len(evidence) - 4} more")
+    for item in evidence[:3]:
+        fact = f"{html_text(item['fact'])} = {html_text(item['value'])}"
+        parts.append(f"{fact} ({_html_cite(item['source'])})" if "source" in item else fact)
+    if len(evidence) > 3:
+        parts.append(f"and {len(evidence) - 3} more")
     return "; ".join(parts) or "—"
 
 
