@@ -7,7 +7,7 @@ from typing import Any
 from lawgap.render.site.escape import Trusted, text
 
 DOMAIN_TITLES = {"wildlife": "Wildlife trafficking", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
-STATUS_LABELS = {"met": "✅ met", "partial": "🟨 partial", "not-met": "❌ not met", "unknown": "❔ unknown"}
+STATUS_LABELS = {"met": "met", "partial": "partial", "not-met": "not met", "unknown": "unknown"}
 
 
 def years(value: Any) -> Trusted:
@@ -74,4 +74,5 @@ def score(value: float | None) -> Trusted:
 
 
 def status(value: str) -> Trusted:
-    return Trusted(STATUS_LABELS[value])
+    """A status badge (raw HTML; the status is one of four engine values)."""
+    return Trusted(f'<span class="lawgap-status {value}">{STATUS_LABELS[value]}</span>')

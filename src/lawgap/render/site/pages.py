@@ -178,9 +178,14 @@ class SitePages:
                                  "weight": requirement.weight, "text": requirement.text,
                                  "counts": {s: counts.get(s, 0) for s in ("met", "partial", "not-met", "unknown")},
                                  "domains": per_domain})
+        summary = html_table(
+            ["Requirement", "Obligation, weight", "Met", "Partial", "Not met", "Unknown"],
+            [[f'<a href="#{r["id"]}">{html_text(r["id"])}</a><br><small>{html_text(r["article"])}</small>',
+              f'{html_text(r["obligation"])}, {r["weight"]}',
+              *(str(r["counts"][s]) for s in ("met", "partial", "not-met", "unknown"))] for r in requirements])
         return ENV.get_template("baseline.md.j2").render(
             short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
-            text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements)
+            text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary)
 
     def methodology(self) -> str:
         return ENV.get_template("methodology.md.j2").render(
@@ -204,7 +209,7 @@ class SitePages:
                     _html_cite(version["source"]), html_text(version["source"]["verification"]),
                 ])
         requirement_rows = [[
-            html_text(fmt.status(r["status"])),
+            fmt.status(r["status"]),
             f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}',
             _html_evidence(r["evidence"]),
         ] for r in e["requirements"]]
