@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
-import json
 from pathlib import Path
 
 import pytest

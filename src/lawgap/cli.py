@@ -11,12 +11,22 @@ from pathlib import Path
 import click
 
 from lawgap import __version__
+from lawgap.contribute.diff import DiffError, as_markdown, as_text
+from lawgap.contribute.diff import diff as data_diff
+from lawgap.contribute.scaffold import ScaffoldError, new_files
+from lawgap.contribute.vocabulary_doc import vocabulary_markdown
 from lawgap.diagnostics import format_diagnostics
 from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
 from lawgap.engine.report import report_all
-from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets, find_root
+from lawgap.load.layout import (
+    DOMAINS,
+    default_targets,
+    display_name,
+    find_root,
+    schema_dir,
+)
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import dumps, export_files, write_folder_atomically
@@ -63,6 +73,22 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     elif output_format == "json" and not report.diagnostics:
         click.echo("[]")
     sys.exit(1 if report.diagnostics else 0)
+
+
+@main.command()
+@click.argument("code")
+@click.argument("domain", required=False, type=click.Choice(DOMAINS))
+def new(code: str, domain: str | None) -> None:
+    """Scaffold laws/<code>/ (or one DOMAIN file): every field present and explained."""
+    root = find_root()
+    try:
+        written = new_files(root, code, domain, _schemas(root))
+    except ScaffoldError as error:
+        raise click.ClickException(str(error))
+    for path in written:
+        click.echo(f"wrote {display_name(path)}")
+    click.echo("fill in the facts you can source (leave the rest null), then run: lawgap validate "
+               + " ".join(display_name(p) for p in written))
 
 
 @main.command()
@@ -153,6 +179,28 @@ def history(code: str, domain: str | None, until: datetime.datetime | None, outp
 
 
 @main.command()
+def vocabulary() -> None:
+    """Print the controlled vocabulary (offence facets, yes/no fields, measures) as Markdown."""
+    click.echo(vocabulary_markdown(_schemas(find_root())), nl=False)
+
+
+@main.command(name="diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@AS_OF
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown suits a pull-request comment.")
+def diff_command(base: str, head: str | None, as_of: datetime.datetime | None, output_format: str) -> None:
+    """Facts changed between git refs BASE and HEAD (default: the working tree), and how results move."""
+    root = find_root()
+    try:
+        change = data_diff(root, base, head, _day(as_of))
+    except DiffError as error:
+        raise click.ClickException(str(error))
+    click.echo(as_markdown(change) if output_format == "markdown" else as_text(change), nl=False)
+
+
+@main.command()
 @click.argument("outdir", type=click.Path(path_type=Path))
 @AS_OF
 def export(outdir: Path, as_of: datetime.datetime | None) -> None:
@@ -188,9 +236,9 @@ def build(out: Path, as_of: datetime.datetime | None) -> None:
 
 
 def _schemas(root: Path) -> SchemaSet:
-    schemas = SchemaSet(root / SCHEMA_DIR)
+    schemas = SchemaSet(schema_dir(root))
     if not schemas.documents:
-        raise click.ClickException(f"no schemas found in {root / SCHEMA_DIR}; run lawgap inside a lawgap checkout")
+        raise click.ClickException(f"no schemas found in {schema_dir(root)}; reinstall lawgap")
     return schemas
 
 

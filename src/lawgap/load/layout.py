@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from lawgap.diagnostics import Diagnostic
@@ -35,6 +36,15 @@ def find_root(start: Path | None = None) -> Path:
         if (candidate / SCHEMA_DIR / "common.schema.json").is_file():
             return candidate
     return Path.cwd()
+
+
+def schema_dir(root: Path) -> Path:
+    """The project's schema/ folder, or the copy shipped inside the package (for other repositories'
+    data, e.g. through the pre-commit hook)."""
+    local = root / SCHEMA_DIR
+    if (local / "common.schema.json").is_file():
+        return local
+    return Path(str(files("lawgap") / SCHEMA_DIR))
 
 
 def default_targets(root: Path) -> list[Path]:

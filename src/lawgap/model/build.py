@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lawgap.diagnostics import Diagnostic
-from lawgap.load.layout import DOMAINS, SCHEMA_DIR, default_targets
+from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.types import (
     Baseline,
     DomainLaw,
@@ -42,7 +42,7 @@ class InvalidKnowledgeBase(Exception):
 
 def load_knowledge_base(root: Path, paths: Iterable[Path] | None = None) -> KnowledgeBase:
     """Validate the data under `root` (or `paths`) and build the model; raise InvalidKnowledgeBase on any problem."""
-    schemas = SchemaSet(root / SCHEMA_DIR)
+    schemas = SchemaSet(schema_dir(root))
     report = validate_paths(list(paths) if paths else default_targets(root), schemas)
     if report.diagnostics:
         raise InvalidKnowledgeBase(report.diagnostics)

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from lawgap.engine.report import report_all
-from lawgap.load.layout import DOMAINS, SCHEMA_DIR
+from lawgap.load.layout import DOMAINS, schema_dir
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import (
     export_files,
@@ -54,7 +54,7 @@ class BuiltSite:
 
 
 def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> BuiltSite:
-    schemas = SchemaSet(root / SCHEMA_DIR)
+    schemas = SchemaSet(schema_dir(root))
     # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
     results, pairs = published_results(kb, report_all(kb, day))
     staging = staging_folder(out)
@@ -79,7 +79,7 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
     files.update({f"data/{name}": content for name, content in export_files(results, pairs).items()})
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
     for name in schemas.documents:
-        files[f"schemas/{name}.schema.json"] = (root / SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+        files[f"schemas/{name}.schema.json"] = (schema_dir(root) / f"{name}.schema.json").read_text(encoding="utf-8")
     for domain in DOMAINS:
         entries = [e for e in results if e["domain"] == domain]
         files[f"assets/maps/{domain}.svg"] = world_map(entries)

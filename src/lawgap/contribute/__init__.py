@@ -1,0 +1,1 @@
+"""Contributor tools: scaffold new data files and show how a change moves the results."""

@@ -1,0 +1,248 @@
+"""`lawgap diff BASE [HEAD]`: which facts a change touches, and how every affected result moves.
+
+BASE and HEAD are git refs; without HEAD the working tree is compared. Each side's data folders
+are taken from git (`git archive`), validated and assessed exactly as `lawgap score` would; the
+engine runs on both and the results are compared, so the diff shows what readers of the site
+would see change.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lawgap.engine.assessment import DomainAssessment, assess
+from lawgap.load.json_path import child_path
+from lawgap.load.layout import (
+    BASELINES_DIR,
+    DOMAINS,
+    LAWS_DIR,
+    REFERENCE_DIR,
+    SCHEMA_DIR,
+    default_targets,
+    schema_dir,
+)
+from lawgap.model.build import build_knowledge_base
+from lawgap.model.types import KnowledgeBase
+from lawgap.render.site.escape import text as escape_markdown
+from lawgap.validate.pipeline import validate_paths
+from lawgap.validate.schema_layer import SchemaSet
+
+DATA_FOLDERS = (LAWS_DIR, BASELINES_DIR, REFERENCE_DIR, SCHEMA_DIR)
+MAX_FACTS_PER_FILE = 25
+
+
+class DiffError(Exception):
+    """A ref could not be read, or one side's data is invalid."""
+
+
+@dataclass
+class FactChange:
+    file: str
+    path: str
+    before: Any
+    after: Any
+
+
+@dataclass
+class ResultChange:
+    jurisdiction: str
+    domain: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    requirements: list[tuple[str, str, str]] = field(default_factory=list)  # (id, before, after)
+
+
+@dataclass
+class Diff:
+    base: str
+    head: str
+    facts: list[FactChange]
+    results: list[ResultChange]
+
+
+@dataclass
+class _Side:
+    kb: KnowledgeBase
+    data: dict[str, Any]  # repository-relative file -> loaded data
+
+
+def diff(root: Path, base: str, head: str | None, day: datetime.date) -> Diff:
+    with _tree(root, base) as base_root, _tree(root, head) as head_root:
+        before, after = _side(base_root, base), _side(head_root, head or "working tree")
+    facts = [change for name in sorted(set(before.data) | set(after.data))
+             for change in _fact_changes(name, before.data.get(name), after.data.get(name))]
+    return Diff(base, head or "working tree", facts, _result_changes(before.kb, after.kb, day))
+
+
+@contextmanager
+def _tree(root: Path, ref: str | None) -> Iterator[Path]:
+    """The data folders as they are at `ref` (the working tree itself when ref is None)."""
+    if ref is None:
+        yield root
+        return
+    wanted = [name for name in DATA_FOLDERS if _git(root, "ls-tree", "--name-only", ref, name).strip()]
+    archive = _git_bytes(root, "archive", "--format=tar", ref, *wanted) if wanted else b""
+    with tempfile.TemporaryDirectory(prefix="lawgap-diff-") as folder:
+        if archive:
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(folder, filter="data")
+        yield Path(folder)
+
+
+def _git(root: Path, *args: str) -> str:
+    return _git_bytes(root, *args).decode("utf-8", "replace")
+
+
+def _git_bytes(root: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    except FileNotFoundError as error:
+        raise DiffError("git is not installed") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DiffError(f"git {' '.join(args[:2])} failed: {message[-1] if message else 'unknown error'}")
+    return done.stdout
+
+
+def _side(tree: Path, label: str) -> _Side:
+    schemas = SchemaSet(schema_dir(tree))
+    report = validate_paths(default_targets(tree), schemas)
+    if report.diagnostics:
+        first = report.diagnostics[0]
+        raise DiffError(f"the data at {label} is invalid ({len(report.diagnostics)} problem(s), first: "
+                        f"{first.message} at {first.path or 'line ' + str(first.line)}); run lawgap validate there first")
+    data = {document.file.path.resolve().relative_to(tree.resolve()).as_posix(): document.data for document in report.documents}
+    return _Side(build_knowledge_base(report.documents, schemas), data)
+
+
+def _fact_changes(name: str, before: Any, after: Any) -> list[FactChange]:
+    old, new = dict(_leaves(before)), dict(_leaves(after))
+    # absent and null both mean "unknown", so a null added where nothing was is no change
+    changes = [FactChange(name, path, old.get(path), new.get(path))
+               for path in sorted(set(old) | set(new), key=_path_order) if old.get(path) != new.get(path)]
+    if before is None or after is None:  # a whole file added or removed: one line says it
+        return [FactChange(name, "$", "(no file)" if before is None else "(file)", "(no file)" if after is None else "(file)")]
+    return changes
+
+
+def _leaves(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, child_path(path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, child_path(path, index))
+    elif value is not None or path != "$":
+        yield path, value
+
+
+def _path_order(path: str) -> list[Any]:
+    return [int(p) if p.isdigit() else p for p in path.replace("[", ".").replace("]", "").split(".")]
+
+
+def _result_changes(before: KnowledgeBase, after: KnowledgeBase, day: datetime.date) -> list[ResultChange]:
+    changes = []
+    for code in sorted(set(before.jurisdictions) | set(after.jurisdictions)):
+        for domain in DOMAINS:
+            old = _summary(assess(before, code, domain, day)) if code in before.jurisdictions else {}
+            new = _summary(assess(after, code, domain, day)) if code in after.jurisdictions else {}
+            requirements = [(rid, old.get("statuses", {}).get(rid, "—"), status)
+                            for rid, status in new.get("statuses", {}).items() if old.get("statuses", {}).get(rid) != status]
+            requirements += [(rid, status, "—") for rid, status in old.get("statuses", {}).items() if rid not in new.get("statuses", {})]
+            figures = ("score", "coverage", "max_prison_years", "serious_crime", "penalty_gap_years")
+            if requirements or any(old.get(k) != new.get(k) for k in figures):
+                changes.append(ResultChange(code, domain, {k: old.get(k) for k in figures}, {k: new.get(k) for k in figures}, requirements))
+    return changes
+
+
+def _summary(result: DomainAssessment) -> dict[str, Any]:
+    return {"score": result.overall.score, "coverage": result.overall.coverage,
+            "max_prison_years": result.penalty.max_prison_years, "serious_crime": result.penalty.serious_crime,
+            "penalty_gap_years": result.penalty.penalty_gap_years,
+            "statuses": {r.requirement.id: r.status for r in result.requirements}}
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def as_text(change: Diff) -> str:
+    lines = [f"lawgap diff {change.base} → {change.head}", "", "Results:"]
+    if not change.results:
+        lines.append("  No score, coverage, penalty gap or requirement status changes.")
+    for result in change.results:
+        lines.append(f"  {result.jurisdiction} {result.domain}: " + ", ".join(_moves(result)))
+        lines += [f"      {rid}: {old} → {new}" for rid, old, new in result.requirements]
+    lines += ["", "Facts:"]
+    lines += [f"  {line}" for line in _fact_lines(change, _show)]
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(change: Diff) -> str:
+    lines = ["### lawgap: how this change moves the results", "",
+             f"Compared `{escape_markdown(change.base)}` with `{escape_markdown(change.head)}`.", ""]
+    if change.results:
+        lines += ["| Jurisdiction | Domain | Score | Coverage | Max prison | Serious crime | Requirements changed |",
+                  "|---|---|---|---|---|---|---|"]
+        for r in change.results:
+            lines.append(f"| {r.jurisdiction} | {r.domain} | {_arrow(r, 'score')} | {_arrow(r, 'coverage')} | "
+                         f"{_arrow(r, 'max_prison_years')} | {_arrow(r, 'serious_crime')} | {len(r.requirements)} |")
+        lines.append("")
+        for r in change.results:
+            if r.requirements:
+                lines += [f"<details><summary>{r.jurisdiction} {r.domain}: requirement statuses</summary>", ""]
+                lines += [f"- `{rid}`: {old} → **{new}**" for rid, old, new in r.requirements]
+                lines += ["", "</details>", ""]
+    else:
+        lines += ["No score, coverage, penalty gap or requirement status changes.", ""]
+    lines += ["<details><summary>Facts changed</summary>", ""]
+    lines += [f"- {line}" for line in _fact_lines(change, lambda value: escape_markdown(_show(value)))]
+    lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+def _fact_lines(change: Diff, show) -> list[str]:
+    if not change.facts:
+        return ["No data facts changed."]
+    lines, shown_per_file = [], {}
+    for fact in change.facts:
+        shown_per_file[fact.file] = shown_per_file.get(fact.file, 0) + 1
+        if shown_per_file[fact.file] > MAX_FACTS_PER_FILE:
+            continue
+        lines.append(f"{fact.file} {fact.path}: {show(fact.before)} → {show(fact.after)}")
+    for name, count in shown_per_file.items():
+        if count > MAX_FACTS_PER_FILE:
+            lines.append(f"{name}: and {count - MAX_FACTS_PER_FILE} more changes")
+    return lines
+
+
+def _moves(result: ResultChange) -> list[str]:
+    labels = {"score": "score", "coverage": "coverage", "max_prison_years": "max prison", "serious_crime": "serious crime",
+              "penalty_gap_years": "penalty gap"}
+    moves = [f"{label} {_show(result.before[key])} → {_show(result.after[key])}" for key, label in labels.items()
+             if result.before[key] != result.after[key]]
+    return moves or ["requirement statuses only"]
+
+
+def _arrow(result: ResultChange, key: str) -> str:
+    old, new = result.before[key], result.after[key]
+    return _show(new) if old == new else f"{_show(old)} → **{_show(new)}**"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    shown = str(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
