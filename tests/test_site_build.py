@@ -101,8 +101,19 @@ class _Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_untrusted_text_never_becomes_markup(project: Path) -> None:
-    """Payloads in every free-text field that reaches the site survive only as visible text."""
+def test_markup_in_data_is_rejected_by_validate(project: Path) -> None:
+    wildlife = project / "laws/ke/wildlife.yaml"
+    wildlife.write_text(wildlife.read_text().replace("provision: s. 92\n", f"provision: {json.dumps(PAYLOADS['link'])}\n", 1))
+    result = build()
+    assert result.exit_code == 1 and "Markdown link" in result.output
+
+
+def test_untrusted_text_never_becomes_markup(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Payloads in every free-text field that reaches the site survive only as visible text — even with
+    the markup rule switched off, so the renderer's escaping is tested on its own (defence in depth)."""
+    from lawgap.validate import pipeline, rules
+
+    monkeypatch.setattr(pipeline, "ALL_RULES", tuple(r for r in rules.ALL_RULES if r is not rules.markup_in_text))
     jurisdiction = project / "laws/ke/jurisdiction.yaml"
     jurisdiction.write_text(jurisdiction.read_text().replace("name: Kenya", f"name: {json.dumps('Kenya ' + PAYLOADS['script'])}"))
     wildlife = project / "laws/ke/wildlife.yaml"

@@ -71,8 +71,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[DataFile], list[Diagnostic]]:
             continue
         candidates = sorted(p for p in given.rglob("*") if p.is_file()) if given.is_dir() else [given]
         for path in candidates:
-            hidden_parts = path.relative_to(given).parts if given.is_dir() else ()
-            if any(part.startswith(".") for part in hidden_parts):
+            # hidden folders (.git, editor state) are not data; a hidden *.yaml file is reported, not skipped
+            hidden_folders = path.relative_to(given).parts[:-1] if given.is_dir() else ()
+            if any(part.startswith(".") for part in hidden_folders):
+                continue
+            if path.name.startswith(".") and path.suffix not in (".yaml", ".yml"):
                 continue
             data_file, problem = _classify(path)
             if problem:

@@ -122,7 +122,8 @@ class _Builder:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else 1
-            source_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+            lines = text.split("\n")
+            source_line = lines[line - 1] if 0 < line <= len(lines) else ""
             self.problem(line, "", f"not valid YAML: {_yaml_problem(error)}", _yaml_tip(error, source_line))
             data = None
         except yaml.reader.ReaderError as error:  # control characters: a position, not a mark

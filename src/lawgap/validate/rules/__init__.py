@@ -2,12 +2,14 @@
 
 from lawgap.validate.rules import (
     baseline_rules,
+    contradictions,
     core_offence,
     date_order,
     file_location,
     future_dates,
     instrument_references,
     iso_codes,
+    markup_in_text,
     penalty_ranges,
     unique_ids,
 )
@@ -22,4 +24,6 @@ ALL_RULES = (
     future_dates,
     penalty_ranges,
     core_offence,
+    markup_in_text,
+    contradictions,
 )
