@@ -72,7 +72,7 @@ def check_jsonschema(root: Path) -> dict:
     import shutil
     import time
 
-    tool = shutil.which("check-jsonschema")
+    tool = shutil.which("check-jsonschema") or shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
     if tool is None:
         return {"seconds": "n/a", "peak_mb": "n/a", "detail": "check-jsonschema not installed"}
     started, files = time.perf_counter(), 0
@@ -86,8 +86,10 @@ def check_jsonschema(root: Path) -> dict:
 
 
 def measure(root: Path, step: str) -> dict:
-    output = subprocess.run([sys.executable, "-c", STEP, str(root), step], check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-c", STEP, str(root), step], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"step {step} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(sizes: list[int]) -> None:

@@ -17,13 +17,18 @@ class UsdAmount:
     rate: ExchangeRate | None = None
 
 
+MAX_RATE_AGE_YEARS = 3  # older annual averages misstate volatile currencies (CDF, LAK, NGN lost 50-70% in a few years)
+
+
 def rate_for(currency: str, day: datetime.date, rates: dict[str, tuple[ExchangeRate, ...]]) -> ExchangeRate | None:
-    """The latest annual rate not after `day`'s year; failing that the earliest one (closest in time)."""
+    """The latest annual rate of the assessment year or up to MAX_RATE_AGE_YEARS before it; else the
+    earliest rate if it lies at most that far after (for dates before the series starts); else none."""
     known = rates.get(currency, ())
-    before = [r for r in known if r.year <= day.year]
+    before = [r for r in known if day.year - MAX_RATE_AGE_YEARS <= r.year <= day.year]
     if before:
         return before[-1]
-    return known[0] if known else None
+    after = [r for r in known if day.year < r.year <= day.year + MAX_RATE_AGE_YEARS]
+    return after[0] if after else None
 
 
 def to_usd(bound: FineBound | None, day: datetime.date, rates: dict[str, tuple[ExchangeRate, ...]]) -> UsdAmount:
@@ -35,6 +40,8 @@ def to_usd(bound: FineBound | None, day: datetime.date, rates: dict[str, tuple[E
         return UsdAmount(float(bound.amount), "stated in USD")
     rate = rate_for(bound.currency, day, rates)
     if rate is None:
-        return UsdAmount(None, f"not comparable: no exchange rate for {bound.currency}")
+        years = sorted(r.year for r in rates.get(bound.currency, ()))
+        known = f" (rates only for {', '.join(map(str, years))})" if years else ""
+        return UsdAmount(None, f"not comparable: no {bound.currency} rate within {MAX_RATE_AGE_YEARS} years of {day.year}{known}")
     usd = round(bound.amount / rate.units_per_usd, 2)
     return UsdAmount(usd, f"{bound.currency} {bound.amount:,.0f} at {rate.units_per_usd:g} {bound.currency} per USD, {rate.year} average", rate)

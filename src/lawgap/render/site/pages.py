@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from lawgap.engine.money import MAX_RATE_AGE_YEARS
 from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
@@ -189,7 +190,7 @@ class SitePages:
 
     def methodology(self) -> str:
         return ENV.get_template("methodology.md.j2").render(
-            serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}",
+            serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}", max_rate_age=MAX_RATE_AGE_YEARS,
             baselines=[{"link": Trusted(f"[{text(b.title)}](baselines/{b.id}.md)"),
                         "requirements": [{"id": Trusted(r.id), "article": r.article, "obligation": r.obligation,
                                           "weight": r.weight, "rule": Trusted(_rule_text(r.rule))} for r in b.requirements]}
