@@ -61,3 +61,20 @@ def change_dates(law: DomainLaw) -> list[datetime.date]:
     for instrument in law.instruments.values():
         dates |= {d for d in (instrument.in_force or instrument.enacted, instrument.repealed) if d}
     return sorted(dates)
+
+
+@dataclass(frozen=True)
+class LawOnDay:
+    """One domain file as it stood on one day, with its offences in force worked out once."""
+
+    law: DomainLaw
+    day: datetime.date
+    offences: tuple[Offence, ...]
+
+    @classmethod
+    def of(cls, law: DomainLaw, day: datetime.date) -> LawOnDay:
+        return cls(law, day, tuple(offences_in_force(law, day)))
+
+    @property
+    def core(self) -> Offence | None:
+        return next((o for o in self.offences if o.core), None)

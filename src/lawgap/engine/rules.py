@@ -13,9 +13,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from lawgap.engine.as_of import core_offence, offences_in_force, penalty_on
+from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.thresholds import years_at_least
-from lawgap.model.types import DomainLaw, Source
+from lawgap.model.types import DomainLaw, Offence, Source
 
 
 @dataclass(frozen=True)
@@ -50,24 +50,29 @@ UNKNOWN = (0.0, 0.0)
 
 
 def evaluate(rule: dict[str, Any], law: DomainLaw | None, day: datetime.date) -> Outcome:
+    return evaluate_on(rule, LawOnDay.of(law, day) if law else None)
+
+
+def evaluate_on(rule: dict[str, Any], facts: LawOnDay | None) -> Outcome:
+    """Evaluate against a law whose offences in force are already known (one lookup per assessment)."""
     if "all" in rule:
-        children = [evaluate(child, law, day) for child in rule["all"]]
+        children = [evaluate_on(child, facts) for child in rule["all"]]
         return Outcome(sum(c.met for c in children) / len(children), sum(c.unmet for c in children) / len(children),
                        tuple(e for c in children for e in c.evidence))
     if "any" in rule:
-        children = [evaluate(child, law, day) for child in rule["any"]]
+        children = [evaluate_on(child, facts) for child in rule["any"]]
         best = max(children, key=lambda c: (c.met, -c.unmet))
         met, unmet = best.met, min(c.unmet for c in children)
         evidence = best.evidence if met >= 1.0 else tuple(e for c in children for e in c.evidence)
         return Outcome(met, unmet, evidence)
-    if law is None:
+    if facts is None:
         return Outcome(*UNKNOWN, (Evidence("no data file for this domain", "unknown", None, ""),))
     if "measure" in rule:
-        return _measure(rule["measure"], law, day)
+        return _measure(rule["measure"], facts.law, facts.day)
     if "offence" in rule:
-        return _offence_element(rule["offence"], law, day)
+        return _offence_element(rule["offence"], facts.offences)
     if "core_max_prison_at_least" in rule:
-        return _core_prison(rule["core_max_prison_at_least"], law, day)
+        return _core_prison(rule["core_max_prison_at_least"], facts.core, facts.day)
     raise ValueError(f"unknown rule {sorted(rule)}")  # the baseline schema makes this unreachable
 
 
@@ -82,9 +87,8 @@ def _measure(term: str, law: DomainLaw, day: datetime.date) -> Outcome:
     return Outcome(*(MET if measure.value else UNMET), (Evidence(f"measure {term}", value, measure.source, term),))
 
 
-def _offence_element(spec: dict[str, Any], law: DomainLaw, day: datetime.date) -> Outcome:
+def _offence_element(spec: dict[str, Any], offences: tuple[Offence, ...]) -> Outcome:
     facet, term, wanted = spec["facet"], spec["term"], spec.get("equals", True)
-    offences = offences_in_force(law, day)
     if spec.get("core_only"):
         offences = [o for o in offences if o.core]
     label = f"{facet}: {term}" if facet != "flags" else term
@@ -98,8 +102,7 @@ def _offence_element(spec: dict[str, Any], law: DomainLaw, day: datetime.date) -
                    or (Evidence(label + " (no offence recorded)", "unknown", None, ""),))
 
 
-def _core_prison(threshold: float, law: DomainLaw, day: datetime.date) -> Outcome:
-    offence = core_offence(law, day)
+def _core_prison(threshold: float, offence: Offence | None, day: datetime.date) -> Outcome:
     if offence is None:
         return Outcome(*UNKNOWN, (Evidence("core offence", "unknown", None, ""),))
     on_day = penalty_on(offence, day)

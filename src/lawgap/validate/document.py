@@ -47,6 +47,11 @@ class Document:
                     stack.extend((child_path(path, i), i, v) for i, v in reversed(list(enumerate(value))))
         return self._nodes
 
+    def release_lines(self) -> None:
+        """Drop the per-node line map and walk; only the data is needed after validation."""
+        self._nodes = None
+        self.loaded.lines = {}
+
     def sources(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """(path, source) for every statute citation: offences, penalty versions, measures, see_also."""
         for path, _key, value in self.nodes():

@@ -48,6 +48,7 @@ def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.da
     for document in report.documents:
         for rule in ALL_RULES:
             report.diagnostics.extend(rule.check(document, context))
+        document.release_lines()  # every rule has run on it; line maps are ~half of a large tree's memory
     report.diagnostics.sort()
     return report
 

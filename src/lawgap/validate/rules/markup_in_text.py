@@ -25,11 +25,12 @@ _MARKUP = (
     (re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z]", re.IGNORECASE), "a script or data URL"),
 )
 _URL_KEYS = {"url"}  # URLs are checked by the schema (https only)
+_ANY_MARKUP_CHARACTER = re.compile(r"[<\[{=:]")  # every pattern needs one of these; most text has none
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
     for path, key, value in document.nodes():
-        if not isinstance(value, str) or key in _URL_KEYS:
+        if not isinstance(value, str) or key in _URL_KEYS or not _ANY_MARKUP_CHARACTER.search(value):
             continue
         for pattern, what in _MARKUP:
             match = pattern.search(value)
