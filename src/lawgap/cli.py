@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import sys
 import time
 from pathlib import Path
@@ -38,7 +37,7 @@ from lawgap.render.results_json import (
     route_dict,
 )
 from lawgap.render.site.build import SiteBuildError, build_site
-from lawgap.render.tables import SCORE_COLUMNS, score_row, to_csv, to_table
+from lawgap.render.tables import SCORE_COLUMNS, plain, score_row, to_csv, to_table
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
 
@@ -271,11 +270,7 @@ def _codes(kb: KnowledgeBase, codes: tuple[str, ...]) -> list[str]:
 
 
 def _shown(value: object) -> str:
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return json.dumps(value) if not isinstance(value, str) else value
+    return plain(value, missing="unknown")
 
 
 def _conduct_cell(status: dict) -> str:

@@ -33,6 +33,7 @@ from lawgap.load.layout import (
 from lawgap.model.build import build_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.site.escape import text as escape_markdown
+from lawgap.render.tables import plain
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
 
@@ -238,11 +239,4 @@ def _arrow(result: ResultChange, key: str) -> str:
 
 
 def _show(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    shown = str(value)
-    return shown if len(shown) <= 80 else shown[:77] + "..."
+    return plain(value, missing="—", limit=80)

@@ -37,24 +37,28 @@ def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in names})
+        writer.writerow({k: plain(row.get(k)) for k in names})
     return buffer.getvalue()
 
 
 def to_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     """A plain aligned text table for terminals."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[plain(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     return "\n".join(lines)
 
 
-def _cell(value: Any) -> str:
+def plain(value: Any, missing: str = "", limit: int | None = None) -> str:
+    """A value as people read it in a table or message: yes/no, 12.5, `missing` for None."""
     if value is None:
-        return ""
+        return missing
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    shown = str(value)
+    return shown if limit is None or len(shown) <= limit else shown[: limit - 3] + "..."
+
+
