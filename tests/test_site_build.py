@@ -45,6 +45,11 @@ def test_build_writes_every_kind_of_page(project: Path) -> None:
     assert "What would close the gaps" in kenya or "Requirements" in kenya
     methodology = (site / "methodology.html").read_text()
     assert "cites-penalize-trade" in methodology and "4 years" in methodology
+    index = (site / "jurisdictions/index.html").read_text()
+    assert all(f'<h2 id="{region}">' in index for region in ("africa", "americas", "asia", "europe", "oceania"))
+    for page in site.rglob("*.html"):  # a Markdown heading or table row printed as text means a block broke
+        text = re.sub(r"<(pre|code)[^>]*>.*?</\1>", "", page.read_text(), flags=re.S)
+        assert not re.search(r">\s*#{2,} \w|\|---\|", text), page
     compare = json.loads((site / "data/compare.json").read_text())
     assert {"KE", "GB", "ZA"} <= set(compare["jurisdictions"])
 
