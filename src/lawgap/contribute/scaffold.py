@@ -131,10 +131,10 @@ class Scaffold:
     def _list_with_example(self, key: str, schema: dict[str, Any], item: dict[str, Any]) -> list[str]:
         lines = [""] + _comment(schema["properties"][key]["description"] + " Uncomment and copy the example below.", 0)
         lines.append(f"{key}: []")
-        lines += self._example_item(item, schema, indent=2)
+        lines += self._example_item(item, indent=2)
         return lines
 
-    def _example_item(self, item: dict[str, Any], schema: dict[str, Any], indent: int) -> list[str]:
+    def _example_item(self, item: dict[str, Any], indent: int) -> list[str]:
         lines, first = [], True
         for key, prop in item.get("properties", {}).items():
             target = self._resolve(prop)
@@ -147,12 +147,12 @@ class Scaffold:
                     lines.append(f"# {' ' * (indent + 2)}{term}: null  # {_short(term_prop.get('description', ''))}")
             elif key in ("source", "see_also") or (target.get("type") == "array" and key == "penalty_history"):
                 lines.append(f"{prefix}{key}:  # {_short(note)}")
-                lines += self._nested_example(key, target, schema, indent + 2)
+                lines += self._nested_example(key, indent + 2)
             else:
                 lines.append(f"{prefix}{key}: {_placeholder(target)}  # {_short(note)}")
         return lines
 
-    def _nested_example(self, key: str, target: dict[str, Any], schema: dict[str, Any], indent: int) -> list[str]:
+    def _nested_example(self, key: str, indent: int) -> list[str]:
         """Commented lines that, once '# ' is removed, sit at YAML column `indent`."""
         pad = "# " + " " * indent
         if key == "penalty_history":
@@ -189,7 +189,7 @@ class Scaffold:
         return self._resolve(self.schemas.inlined("common")["$defs"]["penalty"])
 
     @staticmethod
-    def _resolve(node: Any, schema: Any = None) -> dict[str, Any]:
+    def _resolve(node: Any) -> dict[str, Any]:
         """Undo the {description, allOf: [target]} wrapping that in-lining leaves around a $ref."""
         while isinstance(node, dict) and len(node.get("allOf", ())) == 1:
             node = {**node["allOf"][0], **{k: v for k, v in node.items() if k != "allOf"}}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lawgap.engine.as_of import LawOnDay
 from lawgap.engine.penalties import PenaltyAssessment, assess_penalty
-from lawgap.engine.rules import Outcome, evaluate_on
+from lawgap.engine.rules import Outcome, evaluate
 from lawgap.model.types import Baseline, DomainLaw, KnowledgeBase, Requirement
 
 
@@ -78,7 +78,7 @@ def weighted_score(results: list[RequirementResult]) -> Score:
 def assess(kb: KnowledgeBase, code: str, domain: str, day: datetime.date) -> DomainAssessment:
     law = kb.laws.get((code, domain))
     facts = LawOnDay.of(law, day) if law else None
-    results = [RequirementResult(req, evaluate_on(req.rule, facts)) for req in kb.requirements_for(domain)]
+    results = [RequirementResult(req, evaluate(req.rule, facts)) for req in kb.requirements_for(domain)]
     by_baseline = {
         baseline.id: weighted_score([r for r in results if r.requirement.baseline == baseline.id])
         for baseline in _baselines_for(kb, domain)

@@ -49,18 +49,14 @@ MET, UNMET = (1.0, 0.0), (0.0, 1.0)
 UNKNOWN = (0.0, 0.0)
 
 
-def evaluate(rule: dict[str, Any], law: DomainLaw | None, day: datetime.date) -> Outcome:
-    return evaluate_on(rule, LawOnDay.of(law, day) if law else None)
-
-
-def evaluate_on(rule: dict[str, Any], facts: LawOnDay | None) -> Outcome:
-    """Evaluate against a law whose offences in force are already known (one lookup per assessment)."""
+def evaluate(rule: dict[str, Any], facts: LawOnDay | None) -> Outcome:
+    """Evaluate against a law as it stood on a day (None: no data file for the domain)."""
     if "all" in rule:
-        children = [evaluate_on(child, facts) for child in rule["all"]]
+        children = [evaluate(child, facts) for child in rule["all"]]
         return Outcome(sum(c.met for c in children) / len(children), sum(c.unmet for c in children) / len(children),
                        tuple(e for c in children for e in c.evidence))
     if "any" in rule:
-        children = [evaluate_on(child, facts) for child in rule["any"]]
+        children = [evaluate(child, facts) for child in rule["any"]]
         best = max(children, key=lambda c: (c.met, -c.unmet))
         met, unmet = best.met, min(c.unmet for c in children)
         evidence = best.evidence if met >= 1.0 else tuple(e for c in children for e in c.evidence)
