@@ -8,6 +8,7 @@ Each step runs in a fresh subprocess so its peak memory (max RSS) is its own.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ from lawgap.engine.all_pairs import all_pairs
 from lawgap.load.layout import DOMAINS
 day = datetime.date(2026, 1, 1)
 if step == "validate":
-    report = validate_paths([root / "laws", root / "baselines"], SchemaSet(root / "schema"))
+    from lawgap.validate.cache import default_folder
+    report = validate_paths([root / "laws", root / "baselines"], SchemaSet(root / "schema"), cache_folder=default_folder())
     assert report.ok, report.diagnostics[:3]
     detail = f"{report.files_checked} files"
 elif step == "score":
@@ -85,8 +87,12 @@ def check_jsonschema(root: Path) -> dict:
     return {"seconds": round(time.perf_counter() - started, 2), "peak_mb": "-", "detail": f"{files} files, schema only (4 runs)"}
 
 
-def measure(root: Path, step: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", STEP, str(root), step], capture_output=True, text=True)
+def measure(root: Path, step: str, cache: Path | None = None) -> dict:
+    """One step in a fresh process; the validation cache is off unless `cache` names its folder."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LAWGAP_NO_CACHE", "LAWGAP_CACHE_DIR")}
+    env.update({"LAWGAP_NO_CACHE": "1"} if cache is None else {"LAWGAP_CACHE_DIR": str(cache)})
+    run_step = "validate" if step == "validate-warm" else step
+    done = subprocess.run([sys.executable, "-c", STEP, str(root), run_step], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"step {step} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -101,8 +107,15 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(size, Path(folder) / f"kb-{size}")
-            for step in ("validate", "check-jsonschema", "score", "all-pairs", "build", "bare-mkdocs"):
-                result = check_jsonschema(root) if step == "check-jsonschema" else measure(root, step)
+            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,build,bare-mkdocs")
+            for step in steps.split(","):
+                if step == "check-jsonschema":
+                    result = check_jsonschema(root)
+                elif step == "validate-warm":
+                    measure(root, "validate", Path(folder) / "cache")  # first run fills the cache
+                    result = measure(root, step, Path(folder) / "cache")
+                else:
+                    result = measure(root, step)
                 print(f"| {size} | {step} | {result['seconds']} | {result['peak_mb']} | {result['detail']} |", flush=True)
 
 

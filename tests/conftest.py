@@ -11,6 +11,12 @@ PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def no_validation_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see every file checked from scratch; test_cache.py switches the cache on deliberately."""
+    monkeypatch.setenv("LAWGAP_NO_CACHE", "1")
+
+
 @pytest.fixture
 def kb_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temporary knowledge base (real schemas, valid fixture data) that is also the cwd."""

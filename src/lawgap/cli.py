@@ -38,6 +38,7 @@ from lawgap.render.results_json import (
 )
 from lawgap.render.site.build import SiteBuildError, build_site
 from lawgap.render.tables import SCORE_COLUMNS, plain, score_row, to_csv, to_table
+from lawgap.validate.cache import default_folder
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
 
@@ -56,12 +57,13 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for workflow annotations.")
-def validate(paths: tuple[Path, ...], output_format: str) -> None:
+@click.option("--no-cache", is_flag=True, help="Re-check every file from scratch (also: LAWGAP_NO_CACHE=1).")
+def validate(paths: tuple[Path, ...], output_format: str, no_cache: bool = False) -> None:
     """Check data files (default: laws/, baselines/ and reference/). Exits 1 if anything is wrong."""
     started = time.perf_counter()
     root = find_root(paths[0] if paths else None)
     schemas = _schemas(root)
-    report = validate_paths(list(paths) or default_targets(root), schemas)
+    report = validate_paths(list(paths) or default_targets(root), schemas, cache_folder=None if no_cache else default_folder())
     if report.diagnostics:
         click.echo(format_diagnostics(report.diagnostics, output_format))
     if output_format == "text":

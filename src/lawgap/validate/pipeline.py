@@ -11,7 +11,8 @@ from pathlib import Path
 
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import JURISDICTION_FILE, DataFile, discover
-from lawgap.load.strict_yaml import LoadedFile, load_file
+from lawgap.load.strict_yaml import MAX_FILE_BYTES, LoadedFile, load_bytes, load_file
+from lawgap.validate.cache import ValidationCache, fingerprint
 from lawgap.validate.document import Context, Document
 from lawgap.validate.rules import ALL_RULES
 from lawgap.validate.schema_layer import SchemaSet
@@ -30,15 +31,18 @@ class ValidationReport:
         return not self.diagnostics
 
 
-def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.date | None = None) -> ValidationReport:
-    """Validate the data files under `paths` (files or folders)."""
+def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.date | None = None,
+                   cache_folder: Path | None = None) -> ValidationReport:
+    """Validate the data files under `paths` (files or folders); `cache_folder` keeps files that passed
+    the YAML and schema layers so unchanged files skip them next time (see cache.py)."""
     files, problems = discover(paths)
     report = ValidationReport(diagnostics=problems, files_checked=len(files))
     present = {(f.folder, f.kind) for f in files}
     # a single domain file given alone still has its jurisdiction.yaml beside it on disk
     present |= {(f.folder, "jurisdiction") for f in files if (f.path.parent / JURISDICTION_FILE).is_file()}
     context = Context(today=today or datetime.date.today(), vocabulary=schemas.vocabularies(), present=present)
-    for data_file, loaded, schema_problems in _load_and_check(files, schemas):
+    cache = (cache_folder, fingerprint(schemas.schema_dir)) if cache_folder else None
+    for data_file, loaded, schema_problems in _load_and_check(files, schemas, cache):
         if loaded.diagnostics or schema_problems:
             report.diagnostics.extend(loaded.diagnostics or schema_problems)
             continue
@@ -56,32 +60,54 @@ def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.da
 PARALLEL_FROM = 150  # files; below this, starting worker processes costs more than it saves
 
 
-def _load_and_check(files: list[DataFile], schemas: SchemaSet) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic]]]:
+def _load_and_check(files: list[DataFile], schemas: SchemaSet,
+                    cache: tuple[Path, str] | None) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic]]]:
     """Layers 1 and 2 for each file; independent per file, so large trees use every core."""
+    store = ValidationCache(*cache) if cache else None
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         for data_file in files:
-            yield (data_file, *_check_one(data_file, schemas))
+            yield (data_file, *_check_one(data_file, schemas, store))
         return
     chunk = max(1, len(files) // (workers * 4))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir, cache)) as pool:
         for data_file, outcome in zip(files, pool.map(_check_in_worker, files, chunksize=chunk)):
             yield (data_file, *outcome)
 
 
-def _check_one(data_file: DataFile, schemas: SchemaSet) -> tuple[LoadedFile, list[Diagnostic]]:
-    loaded = load_file(data_file.path, data_file.display)
-    return loaded, ([] if loaded.diagnostics else schemas.check(loaded, data_file.kind))
+def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None) -> tuple[LoadedFile, list[Diagnostic]]:
+    if store is None or not _small_enough(data_file.path):
+        loaded = load_file(data_file.path, data_file.display)
+        return loaded, ([] if loaded.diagnostics else schemas.check(loaded, data_file.kind))
+    try:
+        raw = data_file.path.read_bytes()
+    except OSError:
+        return load_file(data_file.path, data_file.display), []
+    hit = store.get(raw)
+    if hit is not None:
+        return LoadedFile(data_file.display, hit[0], hit[1], []), []
+    loaded = load_bytes(raw, data_file.display)
+    problems = [] if loaded.diagnostics else schemas.check(loaded, data_file.kind)
+    if not loaded.diagnostics and not problems:
+        store.put(raw, loaded.data, loaded.lines)
+    return loaded, problems
 
 
-_worker_schemas: SchemaSet | None = None
+def _small_enough(path: Path) -> bool:
+    try:
+        return path.stat().st_size <= MAX_FILE_BYTES
+    except OSError:
+        return False
 
 
-def _start_worker(schema_dir: Path) -> None:
-    global _worker_schemas
-    _worker_schemas = SchemaSet(schema_dir)
+_worker: tuple[SchemaSet, ValidationCache | None] | None = None
+
+
+def _start_worker(schema_dir: Path, cache: tuple[Path, str] | None) -> None:
+    global _worker
+    _worker = (SchemaSet(schema_dir), ValidationCache(*cache) if cache else None)
 
 
 def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic]]:
-    assert _worker_schemas is not None
-    return _check_one(data_file, _worker_schemas)
+    assert _worker is not None
+    return _check_one(data_file, *_worker)
