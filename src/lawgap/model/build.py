@@ -27,6 +27,7 @@ from lawgap.model.types import (
     Source,
     TreatyStatus,
 )
+from lawgap.validate.cache import default_folder
 from lawgap.validate.document import Document
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -43,7 +44,7 @@ class InvalidKnowledgeBase(Exception):
 def load_knowledge_base(root: Path, paths: Iterable[Path] | None = None) -> KnowledgeBase:
     """Validate the data under `root` (or `paths`) and build the model; raise InvalidKnowledgeBase on any problem."""
     schemas = SchemaSet(schema_dir(root))
-    report = validate_paths(list(paths) if paths else default_targets(root), schemas)
+    report = validate_paths(list(paths) if paths else default_targets(root), schemas, cache_folder=default_folder())
     if report.diagnostics:
         raise InvalidKnowledgeBase(report.diagnostics)
     return build_knowledge_base(report.documents, schemas)
