@@ -119,9 +119,7 @@ def score(as_of: datetime.datetime | None, domain: str | None, codes: tuple[str,
 def compare_command(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str) -> None:
     """Side by side: dual criminality per conduct, penalty disparity, requirement differences."""
     kb, day = _knowledge_base(), _day(as_of)
-    chosen = _codes(kb, codes)
-    if len(chosen) < 2:
-        raise click.UsageError("compare needs at least two jurisdictions")
+    chosen = _codes(kb, codes, at_least=2)
     results = [comparison_dict(kb, compare(kb, chosen, d, day)) for d in _domains(domain)]
     if output_format == "json":
         click.echo(dumps(results), nl=False)
@@ -148,9 +146,7 @@ def compare_command(codes: tuple[str, ...], as_of: datetime.datetime | None, dom
 def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str) -> None:
     """The weakest link for each conduct along a route (source, transit..., destination)."""
     kb, day = _knowledge_base(), _day(as_of)
-    chosen = _codes(kb, codes)
-    if len(chosen) < 2:
-        raise click.UsageError("a route needs at least two jurisdictions")
+    chosen = _codes(kb, codes, at_least=2)
     results = [route_dict(chosen, d, weakest_links(kb, chosen, d, day)) for d in _domains(domain)]
     if output_format == "json":
         click.echo(dumps(results), nl=False)
@@ -261,7 +257,9 @@ def _domains(domain: str | None) -> tuple[str, ...]:
     return (domain,) if domain else DOMAINS
 
 
-def _codes(kb: KnowledgeBase, codes: tuple[str, ...]) -> list[str]:
+def _codes(kb: KnowledgeBase, codes: tuple[str, ...], at_least: int = 0) -> list[str]:
+    if len(codes) < at_least:
+        raise click.UsageError(f"give at least {at_least} jurisdictions")
     if not codes:
         return sorted(kb.jurisdictions)
     chosen = [c.upper() for c in codes]

@@ -50,10 +50,6 @@ def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
     return in_force
 
 
-def core_offence(law: DomainLaw, day: datetime.date) -> Offence | None:
-    return next((o for o in offences_in_force(law, day) if o.core), None)
-
-
 def change_dates(law: DomainLaw) -> list[datetime.date]:
     """Every date on which something recorded in the file changed: the points of a score history."""
     dates = {v.effective for o in law.offences for v in o.penalty_history if v.effective}

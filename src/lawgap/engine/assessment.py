@@ -85,7 +85,7 @@ def assess(kb: KnowledgeBase, code: str, domain: str, day: datetime.date) -> Dom
     }
     verification = Counter(s.verification for s in law.sources()) if law else Counter()
     return DomainAssessment(code, domain, day, law, tuple(results), weighted_score(results), by_baseline,
-                            assess_penalty(law, day, kb.exchange_rates),
+                            assess_penalty(facts, day, kb.exchange_rates),
                             {level: verification.get(level, 0) for level in ("source-text", "secondary", "unverified")})
 
 

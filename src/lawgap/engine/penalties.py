@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from lawgap.engine.as_of import core_offence, penalty_on
+from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.money import UsdAmount, to_usd
 from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, years_at_least
-from lawgap.model.types import DomainLaw, ExchangeRate, Offence, Source, Years
+from lawgap.model.types import ExchangeRate, Offence, Source, Years
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class PenaltyAssessment:
     fine: FineAssessment
 
 
-def assess_penalty(law: DomainLaw | None, day: datetime.date, rates: dict[str, tuple[ExchangeRate, ...]]) -> PenaltyAssessment:
-    offence = core_offence(law, day) if law else None
+def assess_penalty(facts: LawOnDay | None, day: datetime.date, rates: dict[str, tuple[ExchangeRate, ...]]) -> PenaltyAssessment:
+    offence = facts.core if facts else None
     on_day = penalty_on(offence, day) if offence else None
     penalty = on_day.penalty if on_day else None
     if penalty is None:
