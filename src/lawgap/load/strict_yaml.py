@@ -17,10 +17,12 @@ from typing import Any
 import yaml
 
 from lawgap.diagnostics import Diagnostic
+from lawgap.load import yaml_errors
 from lawgap.load.json_path import child_path
+from lawgap.load.limits import MAX_DEPTH, MAX_FILE_BYTES
 
-MAX_FILE_BYTES = 512 * 1024
-MAX_DEPTH = 32
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "LoadedFile", "load_bytes", "load_file"]
+
 
 try:  # libyaml's C parser is ~13x faster; the pure-Python one gives the same events.
     _EventLoader = yaml.CBaseLoader
@@ -38,6 +40,8 @@ _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
 _UNDERSCORE_NUMBER = re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+# C0 and C1 control characters and DEL, except tab and newline: they rewrite terminals and split CSV rows.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
 
 
@@ -124,7 +128,7 @@ class _Builder:
             line = mark.line + 1 if mark else 1
             lines = text.split("\n")
             source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-            self.problem(line, "", f"not valid YAML: {_yaml_problem(error)}", _yaml_tip(error, source_line))
+            self.problem(line, "", *yaml_errors.describe(error, source_line))
             data = None
         except yaml.reader.ReaderError as error:  # control characters: a position, not a mark
             line = text[: error.position].count("\n") + 1
@@ -206,9 +210,14 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent, path: str) -> Any:
         value = event.value
+        line = event.start_mark.line + 1
+        control = _CONTROL.search(value)
+        if control:  # double-quoted escapes (\e, \r, \0, \x85) put what the reader refused back in
+            self.problem(line, path, f"text contains the control character U+{ord(control.group()):04X}",
+                         "remove escapes such as \\e, \\r, \\0 or \\a; text holds printable characters, "
+                         "newlines and tabs only")
         if not event.implicit[0]:  # quoted or block scalars are always text
             return value
-        line = event.start_mark.line + 1
         if value in _NULL:
             return None
         if value in _BOOL:
@@ -238,20 +247,4 @@ def _yaml11_trap(value: str) -> str | None:
         return "YAML 1.1 tools read it as a number with the underscores dropped"
     if _SPECIAL_FLOAT.match(value):
         return "infinity and not-a-number are not valid data values"
-    return None
-
-
-def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context, error.problem]
-    return "; ".join(p for p in parts if p) or str(error)
-
-
-def _yaml_tip(error: yaml.MarkedYAMLError, source_line: str) -> str | None:
-    text = f"{error.context} {error.problem}"
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "tab" in text:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in text:
-        return "a value containing ': ' must be quoted"
-    if "could not find expected ':'" in text or "did not find expected" in text:
-        return "check indentation, and quotes left open on the lines above (the parser noticed here)"
     return None
