@@ -31,14 +31,31 @@ def requirement_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+# OWASP "CSV injection": spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> str:
+    """Every CSV lawgap writes goes through here, so contributor text cannot act as a formula."""
     buffer = io.StringIO()
     names = list(columns or (rows[0].keys() if rows else []))
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: plain(row.get(k)) for k in names})
+        writer.writerow({k: csv_cell(row.get(k)) for k in names})
     return buffer.getvalue()
+
+
+def csv_cell(value: Any) -> str:
+    """A value for a CSV cell. Text that a spreadsheet would run as a formula gets OWASP's leading
+    apostrophe; numbers keep their sign (-1.5 stays a number). Line breaks become LF, the writer's
+    line terminator, so the csv module quotes the cell (it does not quote a lone CR)."""
+    shown = plain(value)
+    if not isinstance(value, str):
+        return shown
+    if shown.startswith(FORMULA_TRIGGERS):
+        shown = "'" + shown
+    return shown.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def to_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
