@@ -19,6 +19,9 @@ _TAGS = ("a|abbr|audio|b|base|body|br|button|div|em|embed|form|frame|frameset|he
          "link|math|meta|object|p|script|select|source|span|strong|style|svg|table|td|textarea|th|tr|u|video")
 _MARKUP = (
     (re.compile(rf"<\s*/?\s*(?:{_TAGS})(?=[\s/>])", re.IGNORECASE), "an HTML tag"),
+    # Any tag name (browsers run handlers on <details>, <marquee>, custom elements...), any value
+    # syntax: an on...= attribute after a space, newline, slash or quote inside the tag.
+    (re.compile(r"<[a-z][\w:.-]*[^<>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "an HTML tag with an event attribute"),
     (re.compile(r"\bon[a-z]+\s*=\s*[\"'\w]", re.IGNORECASE), "an HTML event attribute"),
     (re.compile(r"!?\[[^\]\n]*\]\s*\("), "a Markdown link or image"),
     (re.compile(r"\{\s*:?\s*[#.]?[\w-]+\s*=|\{:\s"), "a Markdown attribute list"),
