@@ -1,10 +1,15 @@
-"""How figures read on the site: years, fines, statuses, scores. Output is lawgap's own text (Trusted)."""
+"""How figures read on the site: years, fines, statuses, scores.
+
+Most output is lawgap's own text (Trusted). Penalties (`prison`, `fine`) are plain text that holds
+schema vocabulary and currency codes: the caller escapes them once, for the context it writes into
+(escaping here as well showed "day&#45;fines" in HTML table cells).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from lawgap.render.site.escape import Trusted, text
+from lawgap.render.site.escape import Trusted
 
 DOMAIN_TITLES = {"wildlife": "Wildlife trafficking", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
 STATUS_LABELS = {"met": "met", "partial": "partial", "not-met": "not met", "unknown": "unknown"}
@@ -23,32 +28,32 @@ def years(value: Any) -> Trusted:
     return Trusted(f"{value:g} year{'s' if value != 1 else ''}")
 
 
-def prison(value: Any) -> Trusted:
+def prison(value: Any) -> str:
     if value is None:
-        return Trusted("unknown")
+        return "unknown"
     if value is False:
-        return Trusted("no prison")
+        return "no prison"
     low, high = value.get("min_years"), value.get("max_years")
     if low and high is not None:
-        return Trusted(f"{years(low)} – {years(high)}")
+        return f"{years(low)} – {years(high)}"
     if low:
-        return Trusted(f"at least {years(low)} (no maximum stated)")
-    return Trusted(f"up to {years(high)}")
+        return f"at least {years(low)} (no maximum stated)"
+    return f"up to {years(high)}"
 
 
 def bound(value: dict[str, Any] | None) -> str:
     if value is None:
         return ""
     if "multiple" in value:
-        return f"{value['multiple']:g} × {text(value['of'])}"
-    return f"{value['amount']:,.0f} {text(value['currency'])}"
+        return f"{value['multiple']:g} × {value['of']}"
+    return f"{value['amount']:,.0f} {value['currency']}"
 
 
-def fine(value: Any) -> Trusted:
+def fine(value: Any) -> str:
     if value is None:
-        return Trusted("unknown")
+        return "unknown"
     if value is False:
-        return Trusted("no fine")
+        return "no fine"
     parts = []
     if value.get("min"):
         parts.append(f"at least {bound(value['min'])}")
@@ -58,7 +63,7 @@ def fine(value: Any) -> Trusted:
         parts.append("unlimited")
     if value.get("amount_unspecified") and not parts:
         parts.append("amount not stated")
-    return Trusted(", ".join(parts) or "unknown")
+    return ", ".join(parts) or "unknown"
 
 
 def usd(amount: float | None) -> Trusted:
