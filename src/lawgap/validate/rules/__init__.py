@@ -1,6 +1,7 @@
 """Semantic rules: one module per rule, each with `RULE` (its name) and `check(document, context)`."""
 
 from lawgap.validate.rules import (
+    absence_findings,
     baseline_rules,
     contradictions,
     core_offence,
@@ -11,7 +12,9 @@ from lawgap.validate.rules import (
     iso_codes,
     markup_in_text,
     penalty_ranges,
+    review_record,
     unique_ids,
+    uplift_basis,
 )
 
 ALL_RULES = (
@@ -23,7 +26,10 @@ ALL_RULES = (
     date_order,
     future_dates,
     penalty_ranges,
+    uplift_basis,
     core_offence,
     markup_in_text,
     contradictions,
+    absence_findings,
+    review_record,
 )

@@ -1,0 +1,68 @@
+"""Absence findings stand only behind false facts, and every false measure shows why it is false.
+
+An absence finding (a source with `absence`: the part read, what was not found there) is the
+evidence for a `false` that no provision can be quoted for. So it may only be cited by a measure
+whose value is false, or in the see_also of an offence with a yes/no field that is false; the
+provision creating an offence, or setting a penalty, is never an absence. Conversely a false
+measure must be either an absence finding or quote the provision that excludes the fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lawgap.diagnostics import Diagnostic
+from lawgap.load.json_path import child_path
+from lawgap.load.layout import DOMAINS
+from lawgap.validate.document import Context, Document
+
+RULE = "absence-findings"
+
+
+def check(document: Document, context: Context) -> Iterator[Diagnostic]:
+    if document.kind not in DOMAINS:
+        return
+    places = dict(_places(document, context))
+    for path, source in document.sources():
+        why_not = places.get(path, "a citation that supports no yes/no fact")
+        if "absence" in source and why_not is not None:
+            yield document.problem(RULE, f"{path}.absence", f"absence finding on {why_not}",
+                                   "an absence finding supports only a false fact: a measure with value false, or a false "
+                                   "yes/no field of an offence (cited in the offence's see_also)")
+    for term, measure in document.data["measures"].items():
+        source = measure.get("source") or {}
+        if measure["value"] is False and "absence" not in source and "quote" not in source:
+            yield document.problem(RULE, child_path(child_path("$.measures", term), "source"),
+                                   f"measure {term} is false but its source is neither an absence finding nor a quote",
+                                   "add absence: {read: <the part read>, looked_for: <what is missing>}, or quote the "
+                                   "provision that excludes it")
+
+
+def _places(document: Document, context: Context) -> Iterator[tuple[str, str | None]]:
+    """(path of a source, None where it may be an absence finding, else what it supports in words)."""
+    for term, measure in document.data["measures"].items():
+        path = child_path("$.measures", term)
+        why_not = None if measure["value"] is False else f"measure {term}, whose value is {_shown(measure['value'])}, not false"
+        for cited in (f"{path}.source", *_see_also(path, measure)):
+            yield cited, why_not
+    flags = context.vocabulary[document.kind].facets["flags"] if document.kind in context.vocabulary else ()
+    for index, offence in enumerate(document.data["offences"]):
+        path = f"$.offences[{index}]"
+        yield f"{path}.source", "the provision that creates an offence"
+        any_false = any(offence.get(flag) is False for flag in flags)
+        for cited in _see_also(path, offence):
+            yield cited, None if any_false else f"offence {offence['id']}, none of whose yes/no fields is false"
+        for version in range(len(offence.get("penalty_history", []))):
+            yield f"{path}.penalty_history[{version}].source", "the provision that sets a penalty"
+        for tier_index, tier in enumerate(offence.get("aggravated_tiers", [])):
+            for version in range(len(tier.get("penalty_history", []))):
+                yield f"{path}.aggravated_tiers[{tier_index}].penalty_history[{version}].source", "the provision that sets a penalty"
+
+
+def _see_also(path: str, holder: dict[str, Any]) -> list[str]:
+    return [f"{path}.see_also[{i}]" for i in range(len(holder.get("see_also", [])))]
+
+
+def _shown(value: Any) -> str:
+    return "null" if value is None else str(value).lower()
