@@ -89,6 +89,30 @@ def test_compare_page_builds_a_route(browser_page) -> None:
     page.screenshot(path=str(shots / "compare.png"), full_page=True)
 
 
+@pytest.mark.parametrize("query, ignored", [
+    ("j=constructor", "constructor"),
+    ("j=__proto__,KE", "__proto__"),
+    ("j=toString,hasOwnProperty", "toString, hasOwnProperty"),
+    ("domain=constructor&j=KE,GB", "constructor"),
+    ("domain=__proto__&j=valueOf,KE,GB", "__proto__, valueOf"),
+])
+def test_compare_treats_url_parameters_as_data(browser_page, query: str, ignored: str) -> None:
+    """Names of Object.prototype's properties in the address are unknown codes, not data."""
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/compare.html?{query}")
+    page.wait_for_function("() => document.querySelector('#lawgap-route')"
+                           " || /Could not load/.test(document.getElementById('lawgap-compare').textContent)")
+    assert "Could not load" not in page.locator("#lawgap-compare").inner_text()
+    notice = page.locator("#lawgap-compare .lawgap-notice")
+    assert notice.inner_text() == f"Ignored what the address asks for but the data does not hold: {ignored}."
+    known = [code for code in query.replace("&", "=").replace(",", "=").split("=") if code in ("KE", "GB")]
+    assert page.locator("#lawgap-route > div").count() == len(known)
+    first_domain = page.locator("#lawgap-domain option").first.get_attribute("value")
+    assert page.locator("#lawgap-domain").input_value() == first_domain  # as if there were no parameter
+    if len(known) == 2:
+        assert "Dual criminality and weakest link" in page.locator("#lawgap-compare-output").inner_text()
+
+
 def test_search_finds_a_country(browser_page) -> None:
     page, base_url, problems, shots = browser_page
     page.goto(f"{base_url}/index.html")

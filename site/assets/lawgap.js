@@ -58,6 +58,18 @@
 
   var STATUS = { "met": "met", "partial": "partial", "not-met": "not met", "unknown": "unknown" };
 
+  // The address is data: only an object's own keys count, so "constructor" or "__proto__" in a
+  // link never reaches Object.prototype.
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function jurisdictionNames(data) {
+    var names = Object.create(null);
+    Object.keys(data.jurisdictions).forEach(function (code) { names[code] = data.jurisdictions[code].name; });
+    return names;
+  }
+
   function years(value) {
     if (value === null || value === undefined) return "unknown";
     if (value === "life") return "life";
@@ -119,11 +131,9 @@
     ])]);
   }
 
-  function renderComparison(output, data, domain, codes) {
+  function renderComparison(output, data, domain, codes, names) {
     output.textContent = "";
     var d = data.domains[domain];
-    var names = {};
-    Object.keys(data.jurisdictions).forEach(function (code) { names[code] = data.jurisdictions[code].name; });
     if (codes.length < 2) {
       output.appendChild(el("p", {}, ["Add at least two jurisdictions to compare them."]));
       return;
@@ -172,8 +182,7 @@
       return response.json();
     }).then(function (data) {
       root.textContent = "";
-      var names = {};
-      Object.keys(data.jurisdictions).forEach(function (code) { names[code] = data.jurisdictions[code].name; });
+      var names = jurisdictionNames(data);
       var codes = Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b]); });
       var domainSelect = el("select", { id: "lawgap-domain" });
       Object.keys(data.domains).forEach(function (key) {
@@ -196,7 +205,7 @@
           list.appendChild(el("div", { role: "listitem" }, [el("span", {}, [names[code]]), up, remove]));
         });
         Array.prototype.forEach.call(adder.options, function (o) { o.disabled = o.value !== "" && route.indexOf(o.value) !== -1; });
-        renderComparison(output, data, domainSelect.value, route);
+        renderComparison(output, data, domainSelect.value, route, names);
         var query = "?domain=" + encodeURIComponent(domainSelect.value) + "&j=" + route.map(encodeURIComponent).join(",");
         history.replaceState(null, "", query);
       }
@@ -207,12 +216,22 @@
       });
       domainSelect.addEventListener("change", update);
       var params = new URLSearchParams(window.location.search);
-      if (params.get("domain") && data.domains[params.get("domain")]) domainSelect.value = params.get("domain");
-      (params.get("j") || "").split(",").forEach(function (code) { if (names[code] && route.indexOf(code) === -1) route.push(code); });
+      var ignored = [];
+      var domain = params.get("domain");
+      if (domain && has(data.domains, domain)) domainSelect.value = domain;
+      else if (domain) ignored.push(domain);
+      (params.get("j") || "").split(",").forEach(function (code) {
+        if (code && !has(names, code)) ignored.push(code);
+        else if (code && route.indexOf(code) === -1) route.push(code);
+      });
       root.appendChild(el("div", { "class": "controls" }, [
         el("label", {}, ["Domain", domainSelect]),
         el("label", {}, ["Jurisdictions, in route order (source → destination)", adder]),
       ]));
+      if (ignored.length) {
+        root.appendChild(el("p", { "class": "lawgap-notice", role: "status" },
+          ["Ignored what the address asks for but the data does not hold: " + ignored.join(", ") + "."]));
+      }
       root.appendChild(list);
       root.appendChild(output);
       update();
