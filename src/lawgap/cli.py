@@ -19,6 +19,7 @@ from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
 from lawgap.engine.report import report_all
+from lawgap.engine.unknowns import ranked_unknowns
 from lawgap.load.layout import (
     DOMAINS,
     default_targets,
@@ -29,6 +30,7 @@ from lawgap.load.layout import (
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import dumps, export_files, write_folder_atomically
+from lawgap.render.output_folder import OutputRefused, check_output
 from lawgap.render.results_json import (
     assessment_dict,
     comparison_dict,
@@ -38,6 +40,8 @@ from lawgap.render.results_json import (
 )
 from lawgap.render.site.build import SiteBuildError, build_site
 from lawgap.render.tables import SCORE_COLUMNS, plain, score_row, to_csv, to_table
+from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
+from lawgap.render.unknowns import unknown_dicts, unknown_rows
 from lawgap.validate.cache import default_folder
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -45,6 +49,12 @@ from lawgap.validate.schema_layer import SchemaSet
 AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
                      help="Assess the law as it stood on this date (YYYY-MM-DD; default: today).")
 DOMAIN = click.option("--domain", type=click.Choice(DOMAINS), default=None, help="Only this domain.")
+
+
+class RefusedOutput(click.ClickException):
+    """An output path lawgap will not write (see lawgap.render.output_folder): exit 2, like a usage error."""
+
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -176,6 +186,24 @@ def history(code: str, domain: str | None, until: datetime.datetime | None, outp
 
 
 @main.command()
+@click.argument("codes", nargs=-1)
+@AS_OF
+@DOMAIN
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N facts.")
+def unknowns(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str,
+             limit: int | None) -> None:
+    """Unknown facts ranked by how far answering each would narrow a score range (points of 0-100, best answer
+    and any answer), and the conducts whose dual criminality each would settle: the coders' work queue."""
+    kb, day = _knowledge_base(), _day(as_of)
+    entries = unknown_dicts(ranked_unknowns(kb, _codes(kb, codes), _domains(domain), day, limit))
+    if output_format == "json":
+        click.echo(dumps(entries), nl=False)
+    else:
+        click.echo(to_table(unknown_rows(entries), UNKNOWN_COLUMNS))
+
+
+@main.command()
 def vocabulary() -> None:
     """Print the controlled vocabulary (offence facets, yes/no fields, measures) as Markdown."""
     click.echo(vocabulary_markdown(_schemas(find_root())), nl=False)
@@ -201,15 +229,19 @@ def diff_command(base: str, head: str | None, as_of: datetime.datetime | None, o
 @click.argument("outdir", type=click.Path(path_type=Path))
 @AS_OF
 def export(outdir: Path, as_of: datetime.datetime | None) -> None:
-    """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR."""
+    """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR
+    (a new or empty folder, or an earlier export, which it replaces)."""
     root = find_root()
+    _check_output(outdir, root)
     kb, day = _knowledge_base(), _day(as_of)
     results, pairs = published_results(kb, report_all(kb, day))
     problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
     if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
         raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
     try:
-        write_folder_atomically(outdir, export_files(results, pairs))
+        write_folder_atomically(outdir, export_files(results, pairs), root)
+    except OutputRefused as refused:
+        raise RefusedOutput(str(refused))
     except OSError as error:
         raise click.ClickException(f"could not write {outdir}: {error.strerror or error}; the previous export is unchanged")
     click.echo(f"wrote {len(results)} results and {len(pairs)} pairs to {outdir}")
@@ -217,19 +249,31 @@ def export(outdir: Path, as_of: datetime.datetime | None) -> None:
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("public"), show_default=True,
-              help="Folder the site is written to (replaced only when the build succeeds).")
+              help="Folder the site is written to: new, empty, or lawgap's earlier output "
+                   "(replaced only when the build succeeds).")
 @AS_OF
 def build(out: Path, as_of: datetime.datetime | None) -> None:
     """Validate the data, compute the results and build the static site (strict MkDocs)."""
     started = time.perf_counter()
     root = find_root()
+    _check_output(out, root)
     kb, day = _knowledge_base(), _day(as_of)
     try:
         built = build_site(root, kb, day, out)
+    except OutputRefused as refused:
+        raise RefusedOutput(str(refused))
     except (SiteBuildError, OSError) as error:
         raise click.ClickException(f"{error}; the previous site in {out} is unchanged")
     click.echo(f"built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s "
                f"(open {out / 'index.html'}, or serve it: python3 -m http.server --directory {out})")
+
+
+def _check_output(target: Path, root: Path) -> None:
+    """Refuse a forbidden output before the slow work; the writer checks again when it holds the lock."""
+    try:
+        check_output(target, root)
+    except OutputRefused as refused:
+        raise RefusedOutput(str(refused))
 
 
 def _schemas(root: Path) -> SchemaSet:

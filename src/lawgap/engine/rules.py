@@ -10,12 +10,13 @@ met, and never silently as unmet.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.thresholds import years_at_least
-from lawgap.model.types import DomainLaw, Offence, Source
+from lawgap.model.types import DomainLaw, Offence, Source, Years
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,34 @@ MET, UNMET = (1.0, 0.0), (0.0, 1.0)
 UNKNOWN = (0.0, 0.0)
 
 
-def evaluate(rule: dict[str, Any], facts: LawOnDay | None) -> Outcome:
-    """Evaluate against a law as it stood on a day (None: no data file for the domain)."""
+LeafPath = tuple[int, ...]  # child indices from the root of a rule down to one leaf
+
+
+def leaves(rule: dict[str, Any], at: LeafPath = ()) -> Iterator[tuple[LeafPath, dict[str, Any]]]:
+    """Every leaf of a rule (measure, offence element, core maximum) with its path."""
+    for combinator in ("all", "any"):
+        if combinator in rule:
+            for index, child in enumerate(rule[combinator]):
+                yield from leaves(child, (*at, index))
+            return
+    yield at, rule
+
+
+def evaluate(rule: dict[str, Any], facts: LawOnDay | None, settled: Mapping[LeafPath, Outcome] | None = None) -> Outcome:
+    """Evaluate against a law as it stood on a day (None: no data file for the domain). `settled` replaces the
+    outcome of the leaves at those paths: what the requirement would be if those facts were answered."""
+    return _evaluate(rule, facts, settled or {}, ())
+
+
+def _evaluate(rule: dict[str, Any], facts: LawOnDay | None, settled: Mapping[LeafPath, Outcome], at: LeafPath) -> Outcome:
+    if at in settled:
+        return settled[at]
     if "all" in rule:
-        children = [evaluate(child, facts) for child in rule["all"]]
+        children = [_evaluate(child, facts, settled, (*at, i)) for i, child in enumerate(rule["all"])]
         return Outcome(sum(c.met for c in children) / len(children), sum(c.unmet for c in children) / len(children),
                        tuple(e for c in children for e in c.evidence))
     if "any" in rule:
-        children = [evaluate(child, facts) for child in rule["any"]]
+        children = [_evaluate(child, facts, settled, (*at, i)) for i, child in enumerate(rule["any"])]
         best = max(children, key=lambda c: (c.met, -c.unmet))
         met, unmet = best.met, min(c.unmet for c in children)
         evidence = best.evidence if met >= 1.0 else tuple(e for c in children for e in c.evidence)
@@ -70,6 +91,40 @@ def evaluate(rule: dict[str, Any], facts: LawOnDay | None) -> Outcome:
     if "core_max_prison_at_least" in rule:
         return _core_prison(rule["core_max_prison_at_least"], facts.core, facts.day)
     raise ValueError(f"unknown rule {sorted(rule)}")  # the baseline schema makes this unreachable
+
+
+CORE_MAX_PRISON = "offences[core].penalty_history[].penalty.prison.max_years"
+
+
+def fact_of(leaf: dict[str, Any]) -> str:
+    """Where in a domain file the fact a leaf reads is recorded, e.g. `measures.attempt.value`,
+    `offences[].conduct.trade` (any offence in force), `offences[core].means_required_children`."""
+    if "measure" in leaf:
+        return f"measures.{leaf['measure']}.value"
+    if "offence" in leaf:
+        spec = leaf["offence"]
+        where = "offences[core]" if spec.get("core_only") else "offences[]"
+        return f"{where}.{spec['term']}" if spec["facet"] == "flags" else f"{where}.{spec['facet']}.{spec['term']}"
+    return CORE_MAX_PRISON
+
+
+def answers(leaf: dict[str, Any]) -> tuple[bool | float, ...]:
+    """Values the leaf's fact could take that between them give every verdict (with those of the other
+    leaves reading the same fact): yes/no, or a term in years at and below the threshold."""
+    if "core_max_prison_at_least" in leaf:
+        return (0.0, float(leaf["core_max_prison_at_least"]))
+    return (True, False)
+
+
+def verdict(leaf: dict[str, Any], value: bool | Years) -> Outcome:
+    """The leaf's outcome once its fact has `value`."""
+    if "measure" in leaf:
+        met = bool(value)
+    elif "offence" in leaf:
+        met = value == leaf["offence"].get("equals", True)
+    else:
+        met = years_at_least(value, leaf["core_max_prison_at_least"])
+    return Outcome(*(MET if met else UNMET), ())
 
 
 def _measure(term: str, law: DomainLaw, day: datetime.date) -> Outcome:

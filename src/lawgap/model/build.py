@@ -10,6 +10,7 @@ from typing import Any
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.types import (
+    Absence,
     Baseline,
     DomainLaw,
     ExchangeRate,
@@ -24,6 +25,7 @@ from lawgap.model.types import (
     PenaltyVersion,
     Prison,
     Requirement,
+    Review,
     Source,
     TreatyStatus,
 )
@@ -79,7 +81,15 @@ def jurisdiction_from_data(data: dict[str, Any], shown: str) -> Jurisdiction:
 
 
 def _source(data: dict[str, Any]) -> Source:
-    return Source(data["instrument"], data["provision"], data["url"], _date(data["retrieved"]), data["verification"], data.get("quote"))
+    absence = Absence(data["absence"]["read"], data["absence"]["looked_for"]) if "absence" in data else None
+    return Source(data["instrument"], data["provision"], data["url"], _date(data["retrieved"]), data["verification"], data.get("quote"),
+                  absence)
+
+
+def _review(data: dict[str, Any] | None) -> Review | None:
+    if data is None:
+        return None
+    return Review(data["method"], _date(data["date"]), data["facts_compared"], data["divergences"], data["resolved"], data.get("note"))
 
 
 def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
@@ -92,7 +102,7 @@ def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
         for term, fact in data["measures"].items()
     }
     return DomainLaw(data["jurisdiction"], data["domain"], shown, _date(data["last_reviewed"]), instruments,
-                     tuple(_offence(o) for o in data["offences"]), measures)
+                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")))
 
 
 _OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "note"}

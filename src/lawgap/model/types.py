@@ -13,8 +13,16 @@ Years = Union[float, Literal["life"]]
 
 
 @dataclass(frozen=True)
+class Absence:
+    """An absence finding: `read` (the part of the instrument read) has no provision on `looked_for`."""
+
+    read: str
+    looked_for: str
+
+
+@dataclass(frozen=True)
 class Source:
-    """A citation of a provision: where a fact comes from."""
+    """A citation of a provision: where a fact comes from (absence set: an absence finding)."""
 
     instrument: str
     provision: str
@@ -22,6 +30,7 @@ class Source:
     retrieved: datetime.date
     verification: Verification
     quote: str | None = None
+    absence: Absence | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,18 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Review:
+    """How a domain file's facts were checked by a second coder (see the `review` schema def)."""
+
+    method: Literal["single", "double", "spot-check"]
+    date: datetime.date
+    facts_compared: int
+    divergences: int
+    resolved: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class DomainLaw:
     """One domain file of one jurisdiction."""
 
@@ -116,6 +137,7 @@ class DomainLaw:
     instruments: dict[str, Instrument]
     offences: tuple[Offence, ...]
     measures: dict[str, Measure]
+    review: Review | None = None
 
     def sources(self) -> list[Source]:
         found = [o.source for o in self.offences]

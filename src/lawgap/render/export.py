@@ -1,15 +1,13 @@
 """Write the full results to a folder: JSON validated against its schema, and CSV — atomically
-(a temporary folder renamed into place) and deterministically (same data, same bytes)."""
+(a staging folder renamed into place, see output_folder) and deterministically (same data, same bytes)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from lawgap.render.output_folder import replacing
 from lawgap.render.tables import SCORE_COLUMNS, requirement_rows, score_row, to_csv
 
 
@@ -39,32 +37,9 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
         path.write_text(content, encoding="utf-8")
 
 
-def staging_folder(target: Path) -> Path:
-    """A new empty folder beside `target` (same file system, so the final rename is atomic)."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-
-
-def replace_folder(target: Path, staged: Path) -> None:
-    """Swap a fully written folder into place; the old one is removed only after the swap."""
-    target = target.resolve()
-    backup = target.with_name(f".{target.name}.old")
-    if backup.exists():
-        shutil.rmtree(backup)
-    if target.exists():
-        os.replace(target, backup)
-    os.replace(staged, target)
-    if backup.exists():
-        shutil.rmtree(backup)
-
-
-def write_folder_atomically(target: Path, files: dict[str, str]) -> None:
-    """Write every file into a sibling temporary folder, then swap it in; on failure the old folder stays."""
-    staging = staging_folder(target)
-    try:
-        write_files(staging, files)
-        replace_folder(target, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+def write_folder_atomically(target: Path, files: dict[str, str], root: Path) -> None:
+    """Write every file into a staging folder, then swap it in (lawgap.render.output_folder says where
+    that is allowed); on failure the old folder stays."""
+    with replacing(target, root) as staging:
+        write_files(staging.output, files)
+        staging.publish()

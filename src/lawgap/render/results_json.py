@@ -18,6 +18,7 @@ from lawgap.model.types import (
     KnowledgeBase,
     Offence,
     Penalty,
+    Review,
     Source,
 )
 
@@ -58,6 +59,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
                 "unmet": round(r.outcome.unmet, 3),
                 "evidence": [
                     {"fact": e.fact, "value": e.value, "subject": e.subject,
+                     "absence_finding": bool(e.source and e.source.absence),
                      **({"source": source_dict(e.source, law)} if e.source else {})}
                     for e in r.outcome.evidence
                 ],
@@ -68,6 +70,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "verification": result.verification,
         "last_reviewed": law.last_reviewed.isoformat() if law else None,
         "file": law.file if law else None,
+        "review": review_dict(law.review) if law and law.review else None,
     }
     if penalty.core_offence:
         entry["core_offence"] = {"id": penalty.core_offence.id, "title": penalty.core_offence.title,
@@ -136,7 +139,13 @@ def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
         "url": source.url,
         "retrieved": source.retrieved.isoformat(),
         "verification": source.verification,
+        **({"absence": {"read": source.absence.read, "looked_for": source.absence.looked_for}} if source.absence else {}),
     }
+
+
+def review_dict(review: Review) -> dict[str, Any]:
+    return {"method": review.method, "date": review.date.isoformat(), "facts_compared": review.facts_compared,
+            "divergences": review.divergences, "resolved": review.resolved, "note": review.note}
 
 
 def history_dict(point: HistoryPoint) -> dict[str, Any]:

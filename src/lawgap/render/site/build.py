@@ -24,12 +24,8 @@ from mkdocs.exceptions import MkDocsException
 from lawgap.engine.report import report_all
 from lawgap.load.layout import DOMAINS, schema_dir
 from lawgap.model.types import KnowledgeBase
-from lawgap.render.export import (
-    export_files,
-    replace_folder,
-    staging_folder,
-    write_files,
-)
+from lawgap.render.export import export_files, write_files
+from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.escape import html_text
@@ -55,20 +51,17 @@ class BuiltSite:
 
 def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> BuiltSite:
     schemas = SchemaSet(schema_dir(root))
-    # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
-    results, pairs = published_results(kb, report_all(kb, day))
-    staging = staging_folder(out)
-    try:
-        docs, site = staging / "docs", staging / "site"
+    with replacing(out, root) as staging:  # first: a refused or busy output is known before the work starts
+        # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
+        results, pairs = published_results(kb, report_all(kb, day))
+        docs = staging.work / "docs"
         shutil.copytree(root / HAND_WRITTEN, docs)
         with _source_date(day):
-            config = _config(root, docs, site, kb)
+            config = _config(root, docs, staging.output, kb)
             pages = generated_files(root, kb, results, pairs, day, schemas, config["extra"].get("edit_data_url") or "")
             write_files(docs, pages)
             _mkdocs(config)
-        replace_folder(out, site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.publish()
     return BuiltSite(out, sum(1 for name in pages if name.endswith(".md")))
 
 
