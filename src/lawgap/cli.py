@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from lawgap import __version__
+from lawgap.contribute import agreement as double_coding
+from lawgap.contribute.coding import InvalidCoding, load_codings
 from lawgap.contribute.diff import DiffError, as_markdown, as_text
 from lawgap.contribute.diff import diff as data_diff
 from lawgap.contribute.scaffold import ScaffoldError, new_files
@@ -223,6 +225,31 @@ def diff_command(base: str, head: str | None, as_of: datetime.datetime | None, o
     except DiffError as error:
         raise click.ClickException(str(error))
     click.echo(as_markdown(change) if output_format == "markdown" else as_text(change), nl=False)
+
+
+class AgreementError(click.ClickException):
+    """`lawgap agreement` could not compare: exit 2, so that 1 always means the codings diverge."""
+
+    exit_code = 2
+
+
+@main.command()
+@click.argument("file_a", metavar="A.yaml", type=click.Path(path_type=Path))
+@click.argument("file_b", metavar="B.yaml", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def agreement(file_a: Path, file_b: Path, output_format: str) -> None:
+    """Compare two independent codings of one jurisdiction and domain fact by fact (values, penalty tiers,
+    provisions). Exit 0 when they agree, 1 when they diverge, 2 on error."""
+    try:
+        coding_a, coding_b = load_codings([file_a, file_b], _schemas(find_root()))
+        result = double_coding.compare(coding_a.data, coding_b.data, coding_a.file, coding_b.file)
+    except InvalidCoding as invalid:
+        click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
+        raise AgreementError(str(invalid))
+    except double_coding.CodingMismatch as mismatch:
+        raise AgreementError(str(mismatch))
+    click.echo(double_coding.as_json(result) if output_format == "json" else double_coding.as_text(result), nl=False)
+    sys.exit(0 if result.agree else 1)
 
 
 @main.command()

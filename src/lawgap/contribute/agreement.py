@@ -1,0 +1,265 @@
+"""`lawgap agreement A.yaml B.yaml`: two independent codings of one jurisdiction × domain, fact by fact.
+
+A *fact* is one answer a coder gives: a measure's value; an offence's existence (as core or not),
+each of its facet terms and yes/no fields; each basic penalty version's prison minimum and maximum,
+fine and death penalty; each aggravated tier's existence and its versions (own penalty or uplift).
+Each fact carries the provision cited for it. Offences are matched by the provision that creates
+them (instrument title + provision, so the coders' own instrument ids do not matter), falling back
+to the offence id; tiers by their set of circumstances, falling back to the tier id; penalty
+versions by effective date.
+
+A fact is *coded* when at least one file knows it. It *diverges* when the values differ (one
+unknown and one known is a divergence) or, with equal values, when the provisions cited differ
+(kind "provision"). Divergence rate = divergent facts ÷ facts coded in either. Pure: data in, result out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+TARGET_DIVERGENCE = 0.05  # double-code until divergence is under this share...
+SPOT_CHECK_SHARE = 0.20  # ...then re-code this share of the facts of each file
+COMPARED_METHODS = ("double", "spot-check")  # review methods that compared two codings
+
+# Coders spell the same citation differently: "Wildlife Act, 2013" / "Wildlife Act 2013", "s. 92" / "s.92".
+_PUNCTUATION = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
+
+
+class CodingMismatch(ValueError):
+    """The two files are not codings of the same jurisdiction and domain."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    value: Any  # None: unknown
+    provision: str | None  # as cited, for people: "<instrument id> <provision>"
+    provision_key: str | None  # instrument title + provision, normalised, for comparison
+
+
+@dataclass(frozen=True)
+class Divergence:
+    fact: str
+    kind: str  # "value" or "provision"
+    a: Fact | None
+    b: Fact | None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    file_a: str
+    file_b: str
+    jurisdiction: str
+    domain: str
+    facts_coded: int
+    divergences: tuple[Divergence, ...]
+
+    @property
+    def rate(self) -> float | None:
+        """Divergent facts ÷ facts coded in either file; None when neither file codes anything."""
+        return len(self.divergences) / self.facts_coded if self.facts_coded else None
+
+    @property
+    def agree(self) -> bool:
+        return not self.divergences
+
+
+def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", file_b: str = "B") -> Agreement:
+    """Compare two schema-valid domain files of the same jurisdiction and domain."""
+    subject_a, subject_b = (data_a["jurisdiction"], data_a["domain"]), (data_b["jurisdiction"], data_b["domain"])
+    if subject_a != subject_b:
+        raise CodingMismatch(f"{file_a} codes {' '.join(subject_a)} but {file_b} codes {' '.join(subject_b)}; "
+                             "agreement compares two codings of one jurisdiction and domain")
+    facts_a, facts_b = _Facts(data_a), _Facts(data_b)
+    matched = dict(_matched_facts(facts_a, facts_b))
+    coded, divergences = 0, []
+    for path, (a, b) in matched.items():
+        value_a, value_b = a.value if a else None, b.value if b else None
+        if value_a is None and value_b is None:
+            continue
+        coded += 1
+        if not _same(value_a, value_b):
+            divergences.append(Divergence(path, "value", a, b))
+        elif a.provision_key != b.provision_key:  # both known here, so both exist
+            divergences.append(Divergence(path, "provision", a, b))
+    return Agreement(file_a, file_b, data_a["jurisdiction"], data_a["domain"], coded, tuple(divergences))
+
+
+def overall_agreement(reviews: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
+    """(records, facts compared, divergences) summed over the review records that compared two codings."""
+    compared = [r for r in reviews if r and r["method"] in COMPARED_METHODS]
+    return len(compared), sum(r["facts_compared"] for r in compared), sum(r["divergences"] for r in compared)
+
+
+# -- facts of one file -----------------------------------------------------------------------------
+
+
+class _Facts:
+    """The facts of one file, ready to be matched against the other coding."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.titles = {i["id"]: i["title"] for i in data["instruments"]}
+
+    def fact(self, value: Any, source: dict[str, Any] | None) -> Fact:
+        if source is None:
+            return Fact(value, None, None)
+        title = self.titles.get(source["instrument"], source["instrument"])
+        key = _PUNCTUATION.sub("", title.casefold()) + "|" + _SPACE.sub("", source["provision"].casefold())
+        return Fact(value, f"{source['instrument']} {source['provision']}", key)
+
+    def measures(self) -> Iterator[tuple[str, Fact]]:
+        for term, measure in self.data["measures"].items():
+            yield f"measures.{term}", self.fact(measure["value"], measure.get("source"))
+
+    def offence(self, offence: dict[str, Any]) -> Iterator[tuple[str, Fact]]:
+        """Facts of one offence, paths relative to it."""
+        source = offence["source"]
+        yield "core", self.fact(bool(offence.get("core")), source)
+        for name, value in offence.items():
+            if isinstance(value, dict) and name != "source":  # a facet: term -> tri-state
+                for term, known in value.items():
+                    yield f"{name}.{term}", self.fact(known, source)
+            elif isinstance(value, bool) and name != "core" or value is None:  # a yes/no field
+                yield name, self.fact(value, source)
+        yield from self.versions("penalty", offence.get("penalty_history", []))
+
+    def tier(self, tier: dict[str, Any]) -> Iterator[tuple[str, Fact]]:
+        yield "", Fact(True, None, None)  # the tier exists in this coding
+        yield from self.versions(".penalty", tier.get("penalty_history", []))
+
+    def versions(self, prefix: str, history: list[dict[str, Any]]) -> Iterator[tuple[str, Fact]]:
+        seen: dict[str, int] = {}
+        for version in history:
+            when = version.get("effective", "undated")
+            seen[when] = seen.get(when, 0) + 1
+            label = f"{prefix}[{when}]" if seen[when] == 1 else f"{prefix}[{when} #{seen[when]}]"
+            for name, value in _version_values(version):
+                yield f"{label}.{name}", self.fact(value, version["source"])
+
+
+def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """What one penalty version says, as comparable values (None: not known)."""
+    if "uplift" in version:
+        for name in ("max_by", "min_by"):
+            stated = version["uplift"].get(name)
+            yield f"uplift.{name}", str(Fraction(stated)) if stated else "not raised"
+        return
+    penalty = version["penalty"]
+    if penalty is None:
+        yield "repealed", True
+        return
+    prison = penalty.get("prison")
+    for name, absent in (("max_years", "none stated"), ("min_years", "none set")):
+        yield f"prison.{name}", None if prison is None else "no prison" if prison is False else prison.get(name, absent)
+    fine = penalty.get("fine")
+    yield "fine", "no fine" if fine is False else fine
+    yield "death_penalty", penalty.get("death_penalty")
+
+
+def _matched_facts(a: _Facts, b: _Facts) -> Iterator[tuple[str, tuple[Fact | None, Fact | None]]]:
+    """Every fact path of either file with its fact in A and in B (None where that file lacks it)."""
+    yield from _side_by_side(dict(a.measures()), dict(b.measures()))
+    offences = _pair(a.data["offences"], b.data["offences"], lambda o, facts: facts.fact(None, o["source"]).provision_key,
+                     lambda o: o["source"]["provision"], a, b)
+    for label, offence_a, offence_b in offences:
+        path = f"offences[{label}]"
+        facts_a = dict(a.offence(offence_a)) if offence_a else {}
+        facts_b = dict(b.offence(offence_b)) if offence_b else {}
+        yield from _side_by_side(facts_a, facts_b, f"{path}.")
+        tiers = _pair((offence_a or {}).get("aggravated_tiers", []), (offence_b or {}).get("aggravated_tiers", []),
+                      lambda t, facts: "+".join(sorted(t["circumstances"])), lambda t: "+".join(sorted(t["circumstances"])), a, b)
+        for tier_label, tier_a, tier_b in tiers:
+            yield from _side_by_side(dict(a.tier(tier_a)) if tier_a else {}, dict(b.tier(tier_b)) if tier_b else {},
+                                     f"{path}.aggravated[{tier_label}]")
+
+
+def _side_by_side(facts_a: dict[str, Fact], facts_b: dict[str, Fact], prefix: str = "") -> Iterator[tuple[str, tuple[Fact | None, Fact | None]]]:
+    for path in list(facts_a) + [p for p in facts_b if p not in facts_a]:
+        yield prefix + path, (facts_a.get(path), facts_b.get(path))
+
+
+def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], key: Callable[[dict[str, Any], _Facts], Any],
+          shown: Callable[[dict[str, Any]], str], facts_a: _Facts, facts_b: _Facts) -> list[tuple[str, dict | None, dict | None]]:
+    """Items of the two codings paired by `key` where it is unique within each file, then by id. Each
+    pair is labelled by what it was matched on (an unpaired item by its key, or its id where the key
+    is not unique), made unique among the pairs."""
+    keyed_a, keyed_b = _unique_keys(items_a, key, facts_a), _unique_keys(items_b, key, facts_b)
+    pairs = [(shown(item), item, keyed_b[k]) for k, item in keyed_a.items() if k in keyed_b]
+    paired_a, paired_b = {id(a) for _, a, _ in pairs}, {id(b) for _, _, b in pairs}
+    keyed = {id(item) for item in (*keyed_a.values(), *keyed_b.values())}
+    rest_b = {i["id"]: i for i in items_b if id(i) not in paired_b}
+    for item in (i for i in items_a if id(i) not in paired_a):
+        other = rest_b.pop(item["id"], None)
+        pairs.append((shown(item) if other is None and id(item) in keyed else item["id"], item, other))
+    pairs += [(shown(item) if id(item) in keyed else item["id"], None, item) for item in rest_b.values()]
+    labels: dict[str, int] = {}
+    for label, *_ in pairs:
+        labels[label] = labels.get(label, 0) + 1
+    return [(label if labels[label] == 1 else f"{label} ({(a or b)['id']})", a, b) for label, a, b in pairs]
+
+
+def _unique_keys(items: list[dict[str, Any]], key: Callable[[dict[str, Any], _Facts], Any], facts: _Facts) -> dict[Any, dict[str, Any]]:
+    keys = [key(item, facts) for item in items]
+    return {k: item for k, item in zip(keys, items) if keys.count(k) == 1}
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as facts: true is not 1, 10 is 10.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    return a == b
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+
+def as_json(result: Agreement) -> str:
+    return json.dumps({
+        "a": result.file_a, "b": result.file_b, "jurisdiction": result.jurisdiction, "domain": result.domain,
+        "agree": result.agree, "facts_coded": result.facts_coded, "divergences": len(result.divergences),
+        "divergence_rate": None if result.rate is None else round(result.rate, 4),
+        "by_kind": {kind: sum(d.kind == kind for d in result.divergences) for kind in ("value", "provision")},
+        "divergent_facts": [
+            {"fact": d.fact, "kind": d.kind, "a": d.a.value if d.a else None, "b": d.b.value if d.b else None,
+             "provision_a": d.a.provision if d.a else None, "provision_b": d.b.provision if d.b else None}
+            for d in result.divergences],
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_text(result: Agreement) -> str:
+    lines = [f"lawgap agreement: {result.file_a} (A) and {result.file_b} (B), {result.jurisdiction} {result.domain}", ""]
+    if result.divergences:
+        lines.append("Divergences:")
+    for d in result.divergences:
+        lines.append(f"  {d.fact}" + ("  (provision only)" if d.kind == "provision" else ""))
+        for side, fact in (("A", d.a), ("B", d.b)):
+            value = _shown(fact.value if fact else None)
+            lines.append(f"      {side}: {value}" + (f"  [{fact.provision}]" if fact and fact.provision else ""))
+    if result.divergences:
+        lines.append("")
+    kinds = {kind: sum(d.kind == kind for d in result.divergences) for kind in ("value", "provision")}
+    if result.rate is None:
+        lines.append("No fact is coded in either file: nothing to compare.")
+    else:
+        verdict = "under" if result.rate < TARGET_DIVERGENCE else "not under"
+        lines.append(f"Facts coded in either file: {result.facts_coded}; divergent: {len(result.divergences)} "
+                     f"(value {kinds['value']}, provision {kinds['provision']}); divergence rate {100 * result.rate:.1f} % "
+                     f"({verdict} the {100 * TARGET_DIVERGENCE:g} % target).")
+    lines.append(f"For the review record: facts_compared: {result.facts_coded}, divergences: {len(result.divergences)}")
+    return "\n".join(lines) + "\n"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,0 +1,195 @@
+"""`lawgap agreement A.yaml B.yaml`: two codings of one jurisdiction × domain compared fact by fact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lawgap.cli import main
+from lawgap.contribute.agreement import compare, overall_agreement
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid" / "laws" / "ke"
+CODING = (FIXTURE / "human-trafficking.yaml").read_text(encoding="utf-8")
+# Facts the human-trafficking fixture codes: 2 measures; the offence's core flag, 5 acts, 3 means,
+# 3 purposes and 4 yes/no fields; its one penalty version's prison maximum, minimum and fine.
+FIXTURE_FACTS = 2 + 1 + 5 + 3 + 3 + 4 + 3
+
+
+@pytest.fixture
+def codings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder outside any laws/ tree: a second coding is usually a reviewer's own copy."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(folder: Path, name: str, text: str, *replacements: tuple[str, str]) -> Path:
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
+
+
+def agreement(*args: str):
+    result = CliRunner().invoke(main, ["agreement", *args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def as_json(*args: str) -> dict:
+    result = agreement(*args, "--format", "json")
+    return {"exit": result.exit_code, **json.loads(result.stdout)}
+
+
+def test_identical_codings_agree(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING)
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 0, result.output
+    assert f"Facts coded in either file: {FIXTURE_FACTS}; divergent: 0" in result.output
+    assert "divergence rate 0.0 %" in result.output
+    report = as_json("a.yaml", "b.yaml")
+    assert report["exit"] == 0 and report["agree"] is True
+    assert (report["facts_coded"], report["divergences"], report["divergence_rate"]) == (FIXTURE_FACTS, 0, 0.0)
+
+
+def test_one_flipped_fact_is_named(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("forced-labour: true", "forced-labour: false"))
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 1, result.output
+    assert "offences[s. 3].purposes.forced-labour\n      A: true  [ctip-act s. 3]\n      B: false  [ctip-act s. 3]" in result.output
+    report = as_json("a.yaml", "b.yaml")
+    assert report["exit"] == 1 and report["divergences"] == 1
+    assert report["divergent_facts"] == [{"fact": "offences[s. 3].purposes.forced-labour", "kind": "value", "a": True, "b": False,
+                                          "provision_a": "ctip-act s. 3", "provision_b": "ctip-act s. 3"}]
+    assert report["divergence_rate"] == round(1 / FIXTURE_FACTS, 4)
+
+
+def test_known_in_one_file_only_diverges_and_unknown_in_both_is_not_coded(codings: Path) -> None:
+    unknown_in_both = "  victim-privacy:\n    value: null\n"
+    write(codings, "a.yaml", CODING + unknown_in_both)
+    write(codings, "b.yaml", CODING + unknown_in_both, ("    consent_irrelevant: true\n", ""))
+    report = as_json("a.yaml", "b.yaml")
+    assert report["exit"] == 1 and report["facts_coded"] == FIXTURE_FACTS
+    [divergence] = report["divergent_facts"]
+    assert (divergence["fact"], divergence["a"], divergence["b"]) == ("offences[s. 3].consent_irrelevant", True, None)
+
+
+def test_a_different_provision_is_a_divergence_of_its_own_kind(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("provision: s. 15\n", "provision: s. 16\n"))
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 1
+    assert "measures.victim-assistance  (provision only)" in result.output
+    assert "(value 0, provision 1)" in result.output
+    [divergence] = as_json("a.yaml", "b.yaml")["divergent_facts"]
+    assert divergence == {"fact": "measures.victim-assistance", "kind": "provision", "a": True, "b": True,
+                          "provision_a": "ctip-act s. 15", "provision_b": "ctip-act s. 16"}
+
+
+def test_coders_own_ids_and_spelling_do_not_count(codings: Path) -> None:
+    """Offences match by the provision that creates them; instruments by title; 's. 15' is 's.15'."""
+    write(codings, "a.yaml", CODING)
+    renamed = CODING.replace("ctip-act", "counter-trafficking-act-2010").replace("id: trafficking-in-persons", "id: tip")
+    write(codings, "b.yaml", renamed, ("provision: s. 15\n", "provision: s.15\n"))
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 0, result.output
+
+
+def test_an_offence_in_one_coding_only_diverges_on_each_of_its_facts(codings: Path) -> None:
+    extra = CODING.replace("measures:\n", """  - id: forced-labour
+    title: Forced labour
+    source: {instrument: ctip-act, provision: s. 4, url: "https://example.org/ctip#s4", retrieved: "2026-01-15", verification: source-text}
+    purposes: {forced-labour: true}
+measures:
+""", 1)
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", extra)
+    report = as_json("a.yaml", "b.yaml")
+    assert [(d["fact"], d["a"], d["b"]) for d in report["divergent_facts"]] == [
+        ("offences[s. 4].core", None, False), ("offences[s. 4].purposes.forced-labour", None, True)]
+    assert report["facts_coded"] == FIXTURE_FACTS + 2
+
+
+def test_an_offence_cited_to_another_provision_is_matched_by_id(codings: Path) -> None:
+    """Every fact of the offence then diverges in its provision; the penalty, cited on its own, does not."""
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("provision: s. 3\n", "provision: s. 3(1)\n"))
+    report = as_json("a.yaml", "b.yaml")
+    assert {d["kind"] for d in report["divergent_facts"]} == {"provision"}
+    assert {d["fact"].split("]")[0] for d in report["divergent_facts"]} == {"offences[trafficking-in-persons"}
+    assert report["divergences"] == 1 + 5 + 3 + 3 + 4 and report["facts_coded"] == FIXTURE_FACTS
+
+
+def test_offences_sharing_a_provision_are_matched_by_id() -> None:
+    def coding(second_trade: bool) -> dict:
+        source = {"instrument": "act", "provision": "s. 5", "url": "https://example.org", "retrieved": "2026-01-15",
+                  "verification": "source-text"}
+        offences = [{"id": "dealing", "title": "Dealing", "core": True, "source": source, "conduct": {"trade": True}},
+                    {"id": "export", "title": "Export", "source": source, "conduct": {"trade": second_trade}}]
+        return {"jurisdiction": "KE", "domain": "wildlife", "instruments": [], "offences": offences, "measures": {}}
+
+    result = compare(coding(True), coding(False))
+    assert [(d.fact, d.a.value, d.b.value) for d in result.divergences] == [("offences[export].conduct.trade", True, False)]
+    assert result.facts_coded == 4
+
+
+def test_a_changed_basic_penalty_is_named_by_its_date(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("{min_years: 30, max_years: life}", "{min_years: 30, max_years: 20}"))
+    [divergence] = as_json("a.yaml", "b.yaml")["divergent_facts"]
+    assert (divergence["fact"], divergence["a"], divergence["b"]) == ("offences[s. 3].penalty[2012-10-02].prison.max_years", "life", 20)
+
+
+def test_uplifts_compare_as_fractions() -> None:
+    def coding(max_by: str) -> dict:
+        version = {"effective": "2019-01-01", "uplift": {"max_by": max_by},
+                   "source": {"instrument": "code", "provision": "art. 4", "url": "https://example.org", "retrieved": "2026-01-15",
+                              "verification": "secondary"}}
+        offence = {"id": "o", "title": "O", "core": True, "source": version["source"],
+                   "aggravated_tiers": [{"id": "t", "circumstances": ["repeat-offence"], "penalty_history": [version]}]}
+        return {"jurisdiction": "IT", "domain": "wildlife", "instruments": [], "offences": [offence], "measures": {}}
+
+    assert compare(coding("1/3"), coding("2/6")).agree
+    [divergence] = compare(coding("1/3"), coding("1/2")).divergences
+    assert divergence.fact == "offences[art. 4].aggravated[repeat-offence].penalty[2019-01-01].uplift.max_by"
+    assert (divergence.a.value, divergence.b.value) == ("1/3", "1/2")
+
+
+def test_codings_of_different_jurisdictions_are_an_error(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("jurisdiction: KE", "jurisdiction: TZ"))
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 2
+    assert "a.yaml codes KE human-trafficking but b.yaml codes TZ human-trafficking" in result.output
+
+
+def test_an_invalid_coding_is_reported_at_its_line(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("verification: source-text\nmeasures:", "verification: maybe\nmeasures:"))
+    result = agreement("a.yaml", "b.yaml", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # nothing half-written where a tool expects JSON
+    assert "b.yaml:57: $.offences[0].penalty_history[0].source.verification: 'maybe' is not an allowed value" in result.output
+    assert "problem(s) in the files compared" in result.output
+
+
+def test_files_that_are_not_codings_are_errors(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", "schema_version: 1\ncode: KE\n")
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 2 and "b.yaml:1: $: not a domain file" in result.output
+    missing = agreement("a.yaml", "nowhere.yaml")
+    assert missing.exit_code == 2 and "nowhere.yaml:1:" in missing.output
+
+
+def test_overall_agreement_counts_only_compared_codings() -> None:
+    reviews = [{"method": "double", "facts_compared": 60, "divergences": 3},
+               {"method": "spot-check", "facts_compared": 40, "divergences": 1},
+               {"method": "single", "facts_compared": 0, "divergences": 0}, None]
+    assert overall_agreement(reviews) == (2, 100, 4)
+    assert overall_agreement([{"method": "single", "facts_compared": 0, "divergences": 0}]) == (0, 0, 0)
