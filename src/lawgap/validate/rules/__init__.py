@@ -14,7 +14,6 @@ from lawgap.validate.rules import (
     penalty_ranges,
     review_record,
     unique_ids,
-    uplift_basis,
 )
 
 ALL_RULES = (
@@ -26,7 +25,6 @@ ALL_RULES = (
     date_order,
     future_dates,
     penalty_ranges,
-    uplift_basis,
     core_offence,
     markup_in_text,
     contradictions,
