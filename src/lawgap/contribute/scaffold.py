@@ -170,6 +170,8 @@ class Scaffold:
         source = self._resolve(self.schemas.inlined("common")["$defs"]["source"])
         lines = []
         for field, prop in source["properties"].items():
+            if field == "absence":  # an offence's source is never an absence finding (see _absence_example)
+                continue
             target = self._resolve(prop)
             lines.append(f"{pad}{field}: {_placeholder(target)}  # {_short(_describe(prop, target))}")
         return lines
@@ -179,11 +181,21 @@ class Scaffold:
         lines = [""] + _comment(measures["description"] + " For each: value true / false / null; "
                                 "a true or false value needs a source (same shape as an offence's source).", 0)
         lines.append("measures:")
+        lines += self._absence_example()
         for term, prop in measures["properties"].items():
             lines += _comment(prop.get("description", ""), 2)
             lines.append(f"  {term}:")
             lines.append("    value: null")
         return lines
+
+    def _absence_example(self) -> list[str]:
+        """How a false measure cites an absence finding, from the `absence` def and its example."""
+        absence = self._resolve(self.schemas.inlined("common")["$defs"]["absence"])
+        lines = _comment("A false value needs evidence: quote the provision that excludes the fact (source.quote), or cite an "
+                         "absence finding. " + absence["description"] + " For example:", 2)
+        return lines + ["  #   corporate-liability:", "  #     value: false",
+                        "  #     source: {instrument: \"\", provision: \"Part XI\", url: \"https://\", retrieved: \"YYYY-MM-DD\", "
+                        f"verification: source-text, absence: {_placeholder(absence)}}}"]
 
     def _penalty(self) -> dict[str, Any]:
         return self._resolve(self.schemas.inlined("common")["$defs"]["penalty"])
@@ -213,6 +225,8 @@ def _allowed(target: dict[str, Any]) -> str:
 
 
 def _placeholder(target: dict[str, Any]) -> str:
+    if isinstance(target.get("examples", [None])[0], dict):  # a worked example says more than an empty {}
+        return json.dumps(target["examples"][0], ensure_ascii=False)
     if "enum" in target:
         return "act" if "act" in target["enum"] else str(target["enum"][0])
     if "const" in target:

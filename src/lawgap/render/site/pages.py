@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from lawgap.contribute.agreement import SPOT_CHECK_SHARE, TARGET_DIVERGENCE, overall_agreement
 from lawgap.engine.money import MAX_RATE_AGE_YEARS
 from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
 from lawgap.load.layout import DOMAINS
@@ -191,6 +192,7 @@ class SitePages:
     def methodology(self) -> str:
         return ENV.get_template("methodology.md.j2").render(
             serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}", max_rate_age=MAX_RATE_AGE_YEARS,
+            review=self._review_summary(),
             baselines=[{"link": Trusted(f"[{text(b.title)}](baselines/{b.id}.md)"),
                         "requirements": [{"id": Trusted(r.id), "article": r.article, "obligation": r.obligation,
                                           "weight": r.weight, "rule": Trusted(_rule_text(r.rule))} for r in b.requirements]}
@@ -230,12 +232,25 @@ class SitePages:
             "core": Trusted(f"{text(core['title'])} — {_cite(core['source'])}") if core else None,
             "death_penalty": bool(e["death_penalty"]),
             "fine": Trusted(amounts or fine_text),
+            "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
             "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows) if penalty_rows else None,
             "history": [{"date": h["date"], "score": fmt.score(h["score"]), "coverage": h["coverage"]} for h in e.get("history", [])],
             "requirements": html_table(["Status", "Requirement", "Decided by"], requirement_rows, searchable=False), "recommendations": recommendations,
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
+        }
+
+    def _review_summary(self) -> dict[str, Any]:
+        """The overall agreement rate over the files' double-coding and spot-check records, for the methodology page."""
+        reviews = [e["review"] for e in self.results if e["review"]]
+        records, compared, divergences = overall_agreement(reviews)
+        methods = Counter(r["method"] for r in reviews)
+        return {
+            "target": f"{100 * TARGET_DIVERGENCE:g}", "spot_check": f"{100 * SPOT_CHECK_SHARE:g}",
+            "files": sum(1 for e in self.results if e["file"]), "records": records, "compared": compared, "divergences": divergences,
+            "agreement": f"{100 * (1 - divergences / compared):.1f}" if compared else None,
+            "methods": ", ".join(f"{n} {method}" for method, n in sorted(methods.items())) or "none",
         }
 
     def _row(self, e: dict[str, Any], prefix: str) -> dict[str, Any]:
@@ -268,14 +283,35 @@ def _html_cite(source: dict[str, Any]) -> str:
     return html_link(f"{source['instrument_title']}, {source['provision']}", source["url"])
 
 
+def _review_text(review: dict[str, Any] | None) -> str:
+    """A file's review record in words (Markdown; the note is contributor text, escaped)."""
+    if review is None:
+        return "no review record yet"
+    if review["method"] == "single":
+        shown = f"single coding, {review['date']}: not yet compared with a second coding"
+    else:
+        compared, divergences = review["facts_compared"], review["divergences"]
+        rate = f" ({100 * divergences / compared:.1f} %)" if compared else ""
+        shown = (f"{'double coding' if review['method'] == 'double' else 'spot check'}, {review['date']}: {compared} facts compared, "
+                 f"{divergences} divergence{'s' if divergences != 1 else ''}{rate}, {review['resolved']} resolved")
+    return shown + (f" — {text(review['note'])}" if review["note"] else "")
+
+
 def _html_evidence(evidence: list[dict[str, Any]]) -> str:
     parts = []
     for item in evidence[:3]:
         fact = f"{html_text(item['fact'])} = {html_text(item['value'])}"
-        parts.append(f"{fact} ({_html_cite(item['source'])})" if "source" in item else fact)
+        fact = f"{fact} ({_html_cite(item['source'])})" if "source" in item else fact
+        parts.append(fact + (" " + _html_absence(item["source"]["absence"]) if item["absence_finding"] else ""))
     if len(evidence) > 3:
         parts.append(f"and {len(evidence) - 3} more")
     return "; ".join(parts) or "—"
+
+
+def _html_absence(absence: dict[str, str]) -> str:
+    """An absence finding shown as such: what was read, and what it lacks."""
+    return (f'<span class="lawgap-absence">absence finding</span> {html_text(absence["read"])}; '
+            f'no provision on {html_text(absence["looked_for"])}')
 
 
 def _rule_text(rule: dict[str, Any]) -> str:
