@@ -1,8 +1,11 @@
 """Time lawgap on synthetic knowledge bases; print a Markdown table for benchmarks/README.md.
 
     python benchmarks/run.py 200 1000
+    BENCH_STEPS=build python benchmarks/run.py 5000
 
-Each step runs in a fresh subprocess so its peak memory (max RSS) is its own.
+Each step runs in a fresh subprocess so its peak memory (max RSS) is its own. The `export`,
+`export-pairs` and `build` steps run the real `lawgap` command: a small parent process starts it
+and reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN).
 """
 
 from __future__ import annotations
@@ -36,11 +39,6 @@ elif step == "score":
     kb = load_knowledge_base(root)
     results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
     detail = f"{len(results)} assessments"
-elif step == "build":
-    from lawgap.render.site.build import build_site
-    kb = load_knowledge_base(root)
-    built = build_site(root, kb, day, root / "public")
-    detail = f"{built.pages} pages"
 elif step == "bare-mkdocs":
     # the same generated pages, built by MkDocs alone: what lawgap's own work adds is the difference
     import shutil, tempfile
@@ -52,9 +50,9 @@ elif step == "bare-mkdocs":
     staging = Path(tempfile.mkdtemp())
     docs = staging / "docs"
     shutil.copytree(root / "site", docs)
-    results, pairs = published_results(kb, report_all(kb, day))
+    results = published_results(kb, report_all(kb, day))
     from lawgap.render.export import write_files
-    write_files(docs, site_build.generated_files(root, kb, results, pairs, day, SchemaSet(root / "schema"), ""))
+    write_files(docs, site_build.generated_files(root, kb, results, day, SchemaSet(root / "schema"), ""))
     config = site_build._config(root, docs, staging / "site", kb)
     started = time.perf_counter()
     site_build._mkdocs(config)
@@ -62,11 +60,42 @@ elif step == "bare-mkdocs":
 elif step == "all-pairs":
     kb = load_knowledge_base(root)
     loaded = time.perf_counter()
-    pairs = sum(len(all_pairs(kb, d, day)) for d in DOMAINS)
+    pairs = sum(len(holds) for d in DOMAINS for holds, fails in all_pairs(kb, d, day).rows())
     detail = f"{pairs} pairs; pairing alone {time.perf_counter() - loaded:.2f} s"
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": round(elapsed, 2), "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "detail": detail}))
 '''
+
+
+# The real command in its own process; this parent only waits, so RUSAGE_CHILDREN is the command's peak
+# (the largest of the command and the validation workers it starts).
+COMMAND = r'''
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(json.dumps({"seconds": round(time.perf_counter() - started, 2), "returncode": done.returncode,
+                  "peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+                  "output": done.stdout[-500:], "errors": done.stderr[-2000:]}))
+'''
+COMMANDS = {  # step: (arguments, the folder it writes)
+    "export": (["export", "out-export", "--as-of", "2026-01-01"], "out-export"),
+    "export-pairs": (["export", "out-pairs", "--as-of", "2026-01-01", "--pairs"], "out-pairs"),
+    "build": (["build", "--out", "public", "--as-of", "2026-01-01"], "public"),
+}
+
+
+def run_command(root: Path, step: str, env: dict[str, str]) -> dict:
+    """`lawgap ARGUMENTS` in `root`: time, peak memory, what it said and how much it wrote."""
+    arguments, written = COMMANDS[step]
+    done = subprocess.run([sys.executable, "-c", COMMAND, sys.executable, "-m", "lawgap.cli", *arguments],
+                          capture_output=True, text=True, env=env, cwd=root)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["returncode"] != 0:
+        raise SystemExit(f"step {step} failed:\n{result['output']}\n{result['errors']}")
+    said = result["output"].strip().splitlines()[-1].split(" (open")[0]  # "wrote 3000 results to ..." / "built ..."
+    files = [p for p in (root / written).rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files) / 1e6
+    return {**result, "detail": f"{said}; {len(files)} files, {size:.1f} MB"}
 
 
 def check_jsonschema(root: Path) -> dict:
@@ -91,6 +120,8 @@ def measure(root: Path, step: str, cache: Path | None = None) -> dict:
     """One step in a fresh process; the validation cache is off unless `cache` names its folder."""
     env = {k: v for k, v in os.environ.items() if k not in ("LAWGAP_NO_CACHE", "LAWGAP_CACHE_DIR")}
     env.update({"LAWGAP_NO_CACHE": "1"} if cache is None else {"LAWGAP_CACHE_DIR": str(cache)})
+    if step in COMMANDS:
+        return run_command(root, step, env)
     run_step = "validate" if step == "validate-warm" else step
     done = subprocess.run([sys.executable, "-c", STEP, str(root), run_step], capture_output=True, text=True, env=env)
     if done.returncode != 0:
@@ -107,7 +138,7 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(size, Path(folder) / f"kb-{size}")
-            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,build,bare-mkdocs")
+            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,export,export-pairs,build,bare-mkdocs")
             for step in steps.split(","):
                 if step == "check-jsonschema":
                     result = check_jsonschema(root)

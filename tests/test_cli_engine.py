@@ -62,7 +62,7 @@ def test_export_is_deterministic_and_validated(tmp_path: Path) -> None:
     assert run("export", str(first), "--as-of", "2026-01-01").exit_code == 0
     assert run("export", str(second), "--as-of", "2026-01-01").exit_code == 0
     names = sorted(p.name for p in first.iterdir() if p.name != MARKER)  # the marker: test_output_safety.py
-    assert names == ["pairs.csv", "pairs.json", "requirements.csv", "results.csv", "results.json"]
+    assert names == ["requirements.csv", "results.csv", "results.json"]  # pairs only with --pairs
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     results = json.loads((first / "results.json").read_text())

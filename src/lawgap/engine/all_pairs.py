@@ -2,7 +2,9 @@
 
 Each jurisdiction's conduct statuses are folded into two bit masks (extraditable, known not
 extraditable), and each row of the pair triangle is one list comprehension of integer
-operations: 1,000 jurisdictions (499,500 pairs) take well under a second per domain.
+operations: 1,000 jurisdictions (499,500 pairs) take well under a second per domain. Rows are
+computed as they are read, so only the masks stay in memory (12.5 million pairs at 5,000
+jurisdictions would not fit).
 """
 
 from __future__ import annotations
@@ -34,19 +36,27 @@ class ConductMasks:
 
 @dataclass(frozen=True)
 class PairMatrix:
-    """The upper triangle: holds[i][k] and fails[i][k] are for codes[i] and codes[i + 1 + k]."""
+    """The upper triangle of pairs of `codes`, one row at a time; `extraditable[i]` and
+    `not_extraditable[i]` are codes[i]'s conduct masks."""
 
     codes: tuple[str, ...]
     conducts: int
-    holds: tuple[list[int], ...]
-    fails: tuple[list[int], ...]
+    extraditable: tuple[int, ...]
+    not_extraditable: tuple[int, ...]
 
     def __len__(self) -> int:
-        return sum(len(row) for row in self.holds)
+        return len(self.codes) * (len(self.codes) - 1) // 2
+
+    def rows(self) -> Iterator[tuple[list[int], list[int]]]:
+        """For each codes[i]: (holds, fails) with codes[i + 1 + k] at index k."""
+        yes, no = self.extraditable, self.not_extraditable
+        for i in range(len(self.codes)):
+            yield [(yes[i] & other).bit_count() for other in yes[i + 1:]], [(no[i] | other).bit_count() for other in no[i + 1:]]
 
     def pairs(self) -> Iterator[PairSummary]:
-        for i, a in enumerate(self.codes):
-            for k, (holds, fails) in enumerate(zip(self.holds[i], self.fails[i])):
+        for i, (holds_row, fails_row) in enumerate(self.rows()):
+            a = self.codes[i]
+            for k, (holds, fails) in enumerate(zip(holds_row, fails_row)):
                 yield PairSummary(a, self.codes[i + 1 + k], holds, fails, self.conducts - holds - fails)
 
 
@@ -69,8 +79,5 @@ def conduct_masks(kb: KnowledgeBase, domain: str, day: datetime.date) -> dict[st
 def all_pairs(kb: KnowledgeBase, domain: str, day: datetime.date) -> PairMatrix:
     masks = conduct_masks(kb, domain, day)
     codes = tuple(sorted(masks))
-    yes = [masks[c].extraditable for c in codes]
-    no = [masks[c].not_extraditable for c in codes]
-    holds = tuple([(yes[i] & other).bit_count() for other in yes[i + 1:]] for i in range(len(codes)))
-    fails = tuple([(no[i] | other).bit_count() for other in no[i + 1:]] for i in range(len(codes)))
-    return PairMatrix(codes, len(conduct_terms(kb, domain)), holds, fails)
+    return PairMatrix(codes, len(conduct_terms(kb, domain)), tuple(masks[c].extraditable for c in codes),
+                      tuple(masks[c].not_extraditable for c in codes))

@@ -1,11 +1,13 @@
-"""Everything the engine says about the knowledge base on one day: what export and the site publish."""
+"""Everything the engine says about each jurisdiction on one day: what export and the site publish.
+
+Pairs of jurisdictions are not part of it: they grow with the square of the data (engine.all_pairs
+computes them on request, for `lawgap export --pairs`; the site's compare page pairs in the browser)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from lawgap.engine.all_pairs import PairMatrix, all_pairs
 from lawgap.engine.assessment import DomainAssessment, assess
 from lawgap.engine.conduct import ConductStatus, conduct_statuses
 from lawgap.engine.history import HistoryPoint, score_history
@@ -24,7 +26,6 @@ class DomainReport:
 class Report:
     as_of: datetime.date
     domains: list[DomainReport]  # by jurisdiction code, then domain
-    pairs: dict[str, PairMatrix]
 
 
 def report_all(kb: KnowledgeBase, day: datetime.date) -> Report:
@@ -33,4 +34,4 @@ def report_all(kb: KnowledgeBase, day: datetime.date) -> Report:
                      conduct_statuses(kb, kb.laws.get((code, domain)), domain, day))
         for code in sorted(kb.jurisdictions) for domain in DOMAINS
     ]
-    return Report(day, domains, {domain: all_pairs(kb, domain, day) for domain in DOMAINS})
+    return Report(day, domains)

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from lawgap.engine.all_pairs import PairSummary
+from lawgap.engine.all_pairs import PairMatrix, PairSummary
 from lawgap.engine.assessment import DomainAssessment, Score
 from lawgap.engine.compare import Comparison, WeakestLink
 from lawgap.engine.conduct import ConductStatus
@@ -119,11 +120,16 @@ def _bound_dict(bound: FineBound | None) -> dict[str, Any] | None:
     return {"amount": bound.amount, "currency": bound.currency}
 
 
-def published_results(kb: KnowledgeBase, report: Report) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(results, pairs) as export and the site publish them."""
-    results = [assessment_dict(kb, r.assessment, r.history, r.conduct) for r in report.domains]
-    pairs = [pair_dict(domain, pair) for domain, matrix in report.pairs.items() for pair in matrix.pairs()]
-    return results, pairs
+def published_results(kb: KnowledgeBase, report: Report) -> list[dict[str, Any]]:
+    """The results as export and the site publish them."""
+    return [assessment_dict(kb, r.assessment, r.history, r.conduct) for r in report.domains]
+
+
+def published_pairs(matrices: dict[str, PairMatrix]) -> Iterator[dict[str, Any]]:
+    """Every pair of every domain, one at a time: at 1,000 jurisdictions there are 1.5 million."""
+    for domain, matrix in matrices.items():
+        for pair in matrix.pairs():
+            yield pair_dict(domain, pair)
 
 
 def score_dict(score: Score) -> dict[str, Any]:
@@ -189,9 +195,11 @@ def route_dict(route: list[str], domain: str, links: list[WeakestLink]) -> dict[
     }
 
 
+PAIR_COLUMNS = ("domain", "a", "b", "dual_criminality_holds", "dual_criminality_fails", "unknown")
+
+
 def pair_dict(domain: str, pair: PairSummary) -> dict[str, Any]:
-    return {"domain": domain, "a": pair.a, "b": pair.b, "dual_criminality_holds": pair.holds,
-            "dual_criminality_fails": pair.fails, "unknown": pair.unknown}
+    return dict(zip(PAIR_COLUMNS, (domain, pair.a, pair.b, pair.holds, pair.fails, pair.unknown)))
 
 
 def _usd(amount: UsdAmount | None) -> float | None:

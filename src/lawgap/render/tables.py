@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
                  "max_prison_years", "serious_crime", "penalty_gap_years", "death_penalty", "fine_status",
@@ -36,14 +37,19 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> str:
-    """Every CSV lawgap writes goes through here, so contributor text cannot act as a formula."""
+    """CSV text of `rows` (columns: the first row's keys unless given); see write_csv."""
     buffer = io.StringIO()
-    names = list(columns or (rows[0].keys() if rows else []))
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+    write_csv(buffer, rows, columns or tuple(rows[0].keys() if rows else ()))
+    return buffer.getvalue()
+
+
+def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    """Every CSV lawgap writes goes through here, so contributor text cannot act as a formula. Rows are
+    written as they come, so a generator of a million rows is never held in memory."""
+    writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: csv_cell(row.get(k)) for k in names})
-    return buffer.getvalue()
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
 
 
 def csv_cell(value: Any) -> str:

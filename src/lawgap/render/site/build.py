@@ -24,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from lawgap.engine.report import report_all
 from lawgap.load.layout import DOMAINS, schema_dir
 from lawgap.model.types import KnowledgeBase
-from lawgap.render.export import export_files, write_files
+from lawgap.render.export import Content, export_files, write_files
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
@@ -53,23 +53,25 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
     schemas = SchemaSet(schema_dir(root))
     with replacing(out, root) as staging:  # first: a refused or busy output is known before the work starts
         # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
-        results, pairs = published_results(kb, report_all(kb, day))
+        results = published_results(kb, report_all(kb, day))
         docs = staging.work / "docs"
         shutil.copytree(root / HAND_WRITTEN, docs)
         with _source_date(day):
             config = _config(root, docs, staging.output, kb)
-            pages = generated_files(root, kb, results, pairs, day, schemas, config["extra"].get("edit_data_url") or "")
+            pages = generated_files(root, kb, results, day, schemas, config["extra"].get("edit_data_url") or "")
             write_files(docs, pages)
             _mkdocs(config)
         staging.publish()
     return BuiltSite(out, sum(1 for name in pages if name.endswith(".md")))
 
 
-def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], pairs: list[dict[str, Any]],
-                    day: datetime.date, schemas: SchemaSet, edit_url: str) -> dict[str, str]:
+def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], day: datetime.date,
+                    schemas: SchemaSet, edit_url: str) -> dict[str, Content]:
+    """Every generated page and data file. No pairs files: they grow with the square of the data, and the
+    compare page pairs any jurisdictions in the browser from data/compare.json."""
     titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
     files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles).render()
-    files.update({f"data/{name}": content for name, content in export_files(results, pairs).items()})
+    files.update({f"data/{name}": content for name, content in export_files(results).items()})
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
     for name in schemas.documents:
         files[f"schemas/{name}.schema.json"] = (schema_dir(root) / f"{name}.schema.json").read_text(encoding="utf-8")
@@ -133,12 +135,21 @@ def _mkdocs(config: Any) -> None:
         logger.removeHandler(collected)
 
 
+# gzip stores a file's time as an unsigned 32-bit count of seconds: 1970-01-01 to 2106-02-07.
+GZIP_EPOCH_RANGE = (0, 2**32 - 1)
+
+
+def source_date_epoch(day: datetime.date) -> int:
+    """The stamp for MkDocs: the assessment date, clamped into what gzip can record (sitemap.xml.gz)."""
+    epoch = int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc).timestamp())
+    return min(max(epoch, GZIP_EPOCH_RANGE[0]), GZIP_EPOCH_RANGE[1])
+
+
 @contextmanager
 def _source_date(day: datetime.date) -> Iterator[None]:
     """Make MkDocs stamp the assessment date, not the clock, so builds are reproducible."""
-    epoch = int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc).timestamp())
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(day))
     try:
         yield
     finally:

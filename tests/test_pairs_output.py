@@ -1,0 +1,92 @@
+"""Pairs of jurisdictions grow with the square of the data: `lawgap export --pairs` streams them on
+request; a plain export and the site build write none (the compare page pairs in the browser)."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from site_support import copy_project
+
+from lawgap.cli import main
+from lawgap.engine.all_pairs import all_pairs
+from lawgap.load.layout import DOMAINS
+from lawgap.model.build import load_knowledge_base
+from lawgap.render.export import dumps, write_json_array
+
+PROJECT = Path(__file__).resolve().parents[1]
+AS_OF = "2026-01-01"
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def data_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def expected_pairs() -> list[dict]:
+    """Straight from the engine, in the order export writes them: domain, then the upper triangle."""
+    kb = load_knowledge_base(PROJECT)
+    day = datetime.date.fromisoformat(AS_OF)
+    return [{"domain": domain, "a": p.a, "b": p.b, "dual_criminality_holds": p.holds,
+             "dual_criminality_fails": p.fails, "unknown": p.unknown}
+            for domain in DOMAINS for p in all_pairs(kb, domain, day).pairs()]
+
+
+def test_export_writes_no_pairs_files_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(PROJECT)
+    result = run("export", str(tmp_path / "out"), "--as-of", AS_OF)
+    assert data_files(tmp_path / "out") == ["requirements.csv", "results.csv", "results.json"]
+    assert re.fullmatch(r"wrote \d+ results to \S+\n", result.output), result.output
+
+
+def test_export_pairs_equal_what_the_engine_computes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(PROJECT)
+    expected = expected_pairs()
+    jurisdictions = len(load_knowledge_base(PROJECT).jurisdictions)
+    assert len(expected) == len(DOMAINS) * jurisdictions * (jurisdictions - 1) // 2 > 1000
+    result = run("export", str(tmp_path / "out"), "--as-of", AS_OF, "--pairs")
+    assert f"and {len(expected)} pairs" in result.output
+    out = tmp_path / "out"
+    assert data_files(out) == ["pairs.csv", "pairs.json", "requirements.csv", "results.csv", "results.json"]
+    assert json.loads((out / "pairs.json").read_text(encoding="utf-8")) == expected
+    with (out / "pairs.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(expected[0])
+    counts = ("dual_criminality_holds", "dual_criminality_fails", "unknown")
+    assert [{k: int(v) if k in counts else v for k, v in row.items()} for row in rows] == expected
+    # the results files are the same with or without pairs
+    run("export", str(tmp_path / "plain"), "--as-of", AS_OF)
+    for name in ("requirements.csv", "results.csv", "results.json"):
+        assert (out / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
+
+
+def test_streamed_json_array_has_the_bytes_of_a_whole_dump() -> None:
+    for items in ([], [{"b": 1, "a": "Côte d’Ivoire"}], [{"x": [1, 2]}, None, "z", 1.5]):
+        handle = io.StringIO()
+        write_json_array(handle, iter(items))
+        assert handle.getvalue() == dumps(items, compact=True)
+
+
+def test_the_site_publishes_no_pairs_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_project(tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")
+    run("build", "--out", "public", "--as-of", AS_OF)
+    site = tmp_path / "project" / "public"
+    assert not list(site.rglob("pairs.*"))
+    assert {"compare.json", "results.json"} <= set(data_files(site / "data"))
+    downloads = html.unescape((site / "downloads.html").read_text(encoding="utf-8"))
+    assert "data/pairs" not in downloads
+    assert "lawgap export --pairs" in downloads
