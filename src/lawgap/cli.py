@@ -12,6 +12,7 @@ import click
 from lawgap import __version__
 from lawgap.contribute import agreement as double_coding
 from lawgap.contribute.coding import InvalidCoding, load_codings
+from lawgap.contribute.codebook import CodebookError, build_codebook, codebook_dict, codebook_markdown
 from lawgap.contribute.diff import DiffError, as_markdown, as_text
 from lawgap.contribute.diff import diff as data_diff
 from lawgap.contribute.scaffold import ScaffoldError, new_files
@@ -23,6 +24,7 @@ from lawgap.engine.history import score_history
 from lawgap.engine.report import report_all
 from lawgap.engine.unknowns import ranked_unknowns
 from lawgap.load.layout import (
+    BASELINES_DIR,
     DOMAINS,
     default_targets,
     display_name,
@@ -203,6 +205,29 @@ def unknowns(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: st
         click.echo(dumps(entries), nl=False)
     else:
         click.echo(to_table(unknown_rows(entries), UNKNOWN_COLUMNS))
+
+
+@main.command()
+@click.argument("domain", required=False, type=click.Choice(DOMAINS))
+@click.option("--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+def codebook(domain: str | None, output_format: str) -> None:
+    """The questions that decide every baseline requirement (all domains, or DOMAIN): where each fact is
+    recorded, what true and false mean, what evidence suffices, where to look, pitfalls; general rules first."""
+    root = find_root()
+    schemas = _schemas(root)
+    try:
+        baselines = load_knowledge_base(root, [root / BASELINES_DIR]).baselines.values()
+        book = build_codebook(schemas, baselines)
+    except InvalidKnowledgeBase as invalid:
+        click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
+        raise click.ClickException(f"{len(invalid.diagnostics)} problem(s) in the baselines; fix them (lawgap validate) first")
+    except CodebookError as error:
+        raise click.ClickException(str(error))
+    domains = _domains(domain)
+    if output_format == "json":
+        click.echo(dumps(codebook_dict(book, domains)), nl=False)
+    else:
+        click.echo(codebook_markdown(book, domains), nl=False)
 
 
 @main.command()
