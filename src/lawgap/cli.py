@@ -18,6 +18,7 @@ from lawgap.contribute.diff import diff as data_diff
 from lawgap.contribute.scaffold import ScaffoldError, new_files
 from lawgap.contribute.vocabulary_doc import vocabulary_markdown
 from lawgap.diagnostics import format_diagnostics
+from lawgap.engine.all_pairs import all_pairs
 from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
@@ -50,8 +51,27 @@ from lawgap.validate.cache import default_folder
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
 
-AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                     help="Assess the law as it stood on this date (YYYY-MM-DD; default: today).")
+
+class AssessableDate(click.DateTime):
+    """A YYYY-MM-DD date lawgap can assess, for every date option. Bounded so that every command works
+    for every date it accepts (the site's gzip stamps stop at 2106; nothing here predates 1900)."""
+
+    EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime.datetime:
+        parsed = super().convert(value, param, ctx)
+        if not self.EARLIEST <= parsed.date() <= self.LATEST:
+            self.fail(f"{parsed.date().isoformat()} is outside the dates lawgap assesses "
+                      f"({self.EARLIEST.isoformat()} to {self.LATEST.isoformat()})", param, ctx)
+        return parsed
+
+
+AS_OF = click.option("--as-of", "as_of", type=AssessableDate(), default=None,
+                     help="Assess the law as it stood on this date (YYYY-MM-DD, 1900-01-01 to 2100-12-31; "
+                          "default: today).")
 DOMAIN = click.option("--domain", type=click.Choice(DOMAINS), default=None, help="Only this domain.")
 
 
@@ -175,7 +195,7 @@ def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str |
 @main.command()
 @click.argument("code")
 @DOMAIN
-@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Last date (default: today).")
+@click.option("--until", type=AssessableDate(), default=None, help="Last date (default: today).")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def history(code: str, domain: str | None, until: datetime.datetime | None, output_format: str) -> None:
     """How a jurisdiction's score and core penalty moved across the dates its law changed."""
@@ -280,23 +300,28 @@ def agreement(file_a: Path, file_b: Path, output_format: str) -> None:
 @main.command()
 @click.argument("outdir", type=click.Path(path_type=Path))
 @AS_OF
-def export(outdir: Path, as_of: datetime.datetime | None) -> None:
+@click.option("--pairs", "with_pairs", is_flag=True,
+              help="Also write pairs.csv and pairs.json: dual criminality for every pair of jurisdictions "
+                   "(n × (n - 1) / 2 rows per domain: 1.5 million at 1,000 jurisdictions).")
+def export(outdir: Path, as_of: datetime.datetime | None, with_pairs: bool = False) -> None:
     """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR
-    (a new or empty folder, or an earlier export, which it replaces)."""
+    (a new or empty folder, or an earlier export, which it replaces); with --pairs, every pair too."""
     root = find_root()
     _check_output(outdir, root)
     kb, day = _knowledge_base(), _day(as_of)
-    results, pairs = published_results(kb, report_all(kb, day))
+    results = published_results(kb, report_all(kb, day))
     problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
     if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
         raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
+    pairs = {domain: all_pairs(kb, domain, day) for domain in DOMAINS} if with_pairs else None  # streamed when written
     try:
         write_folder_atomically(outdir, export_files(results, pairs), root)
     except OutputRefused as refused:
         raise RefusedOutput(str(refused))
     except OSError as error:
         raise click.ClickException(f"could not write {outdir}: {error.strerror or error}; the previous export is unchanged")
-    click.echo(f"wrote {len(results)} results and {len(pairs)} pairs to {outdir}")
+    counted = f" and {sum(map(len, pairs.values()))} pairs" if pairs is not None else ""
+    click.echo(f"wrote {len(results)} results{counted} to {outdir}")
 
 
 @main.command()
