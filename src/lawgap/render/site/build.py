@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from lawgap.contribute.codebook import CodebookError, build_codebook
 from lawgap.engine.report import report_all
 from lawgap.load.layout import DOMAINS, schema_dir
 from lawgap.model.types import KnowledgeBase
@@ -28,6 +29,7 @@ from lawgap.render.export import Content, export_files, write_files
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
+from lawgap.render.site.codebook_pages import codebook_pages
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.maps import world_map
@@ -73,6 +75,10 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
     files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles).render()
     files.update({f"data/{name}": content for name, content in export_files(results).items()})
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
+    try:
+        files.update(codebook_pages(build_codebook(schemas, kb.baselines.values())))
+    except CodebookError as error:
+        raise SiteBuildError(f"codebook: {error}") from error
     for name in schemas.documents:
         files[f"schemas/{name}.schema.json"] = (schema_dir(root) / f"{name}.schema.json").read_text(encoding="utf-8")
     for domain in DOMAINS:
@@ -95,6 +101,7 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
         {"Standards": ["baselines/index.md"] + [{html_text(b.short_title): f"baselines/{b.id}.md"}
                                                 for b in sorted(kb.baselines.values(), key=lambda b: b.id)]},
         {"Methodology": "methodology.md"},
+        {"Codebook": ["codebook/index.md"] + [{DOMAIN_TITLES[d]: f"codebook/{d}.md"} for d in DOMAINS]},
         {"Downloads": "downloads.md"},
     ]
     if has_contributing:

@@ -6,6 +6,7 @@ Templates escape every value by default (Jinja2 `finalize`); only lawgap's own f
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections import Counter, defaultdict
 from typing import Any
@@ -15,9 +16,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from lawgap.contribute.agreement import SPOT_CHECK_SHARE, TARGET_DIVERGENCE, overall_agreement
 from lawgap.engine.money import MAX_RATE_AGE_YEARS
 from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
+from lawgap.engine.unknowns import unknown_facts
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.codebook_pages import question_link
 from lawgap.render.site.escape import (
     Trusted,
     front_matter,
@@ -29,6 +32,7 @@ from lawgap.render.site.escape import (
 )
 from lawgap.render.site.maps import LEGEND_MARKDOWN
 
+FACTS_NEEDED = 5  # per jurisdiction and domain: the top of the coders' work queue (lawgap unknowns)
 TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palermo Protocol", "cets-216": "CETS 216 (organs)"}
 
 
@@ -239,6 +243,7 @@ class SitePages:
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
+            "facts_needed": self._facts_needed(e),
         }
 
     def _review_summary(self) -> dict[str, Any]:
@@ -252,6 +257,24 @@ class SitePages:
             "agreement": f"{100 * (1 - divergences / compared):.1f}" if compared else None,
             "methods": ", ".join(f"{n} {method}" for method, n in sorted(methods.items())) or "none",
         }
+
+    def _facts_needed(self, e: dict[str, Any]) -> Trusted | None:
+        """The unknown facts that would narrow this score range most, each linked to its codebook question and its file."""
+        facts = unknown_facts(self.kb, e["jurisdiction"], e["domain"], datetime.date.fromisoformat(self.as_of))[:FACTS_NEEDED]
+        rows = []
+        for fact in facts:
+            shown = f"<code>{html_text(fact.fact)}</code>"
+            narrowing = f"up to {fact.narrowing:g} points" if fact.narrowing else "none"
+            if fact.narrowing_at_least != fact.narrowing:
+                narrowing += f" (at least {fact.narrowing_at_least:g})"
+            rows.append([
+                f'<a href="{html_text(question_link(fact.domain, fact.fact))}">{shown}</a>' if fact.requirements else shown,
+                html_text(", ".join(fact.requirements)) or "—", html_text(narrowing),
+                html_text(", ".join(fact.dual_criminality)) or "—",
+                html_link("edit", f"{self.edit_url}/{fact.file}") if self.edit_url and fact.file else "—",
+            ])
+        headers = ["Fact", "Decides", "Narrows the score range", "Settles dual criminality of", "File"]
+        return html_table(headers, rows, searchable=False) if rows else None
 
     def _row(self, e: dict[str, Any], prefix: str) -> dict[str, Any]:
         name = self.kb.jurisdictions[e["jurisdiction"]].name

@@ -1,0 +1,34 @@
+"""The codebook on the site: the general rules on codebook/index.md and one page per domain.
+
+The Markdown is the codebook's own (contribute.codebook), with every text from the schemas and
+baselines escaped like contributor text; fact paths and vocabulary terms are identifiers.
+"""
+
+from __future__ import annotations
+
+from markdown.extensions.toc import slugify
+
+from lawgap.contribute.codebook import DOMAIN_TITLES, Codebook, codebook_markdown
+from lawgap.load.layout import DOMAINS
+from lawgap.render.site.escape import front_matter, text
+
+FOLDER = "codebook"
+
+
+def codebook_pages(codebook: Codebook) -> dict[str, str]:
+    pages = {f"{FOLDER}/index.md": _page("Codebook", codebook_markdown(codebook, domains=(), escape=text) + "\n"
+                                         + "\n".join(f"- [{DOMAIN_TITLES[d]}]({d}.md)" for d in DOMAINS) + "\n")}
+    for domain in DOMAINS:
+        body = codebook_markdown(codebook, domains=(domain,), escape=text, general=False)
+        pages[f"{FOLDER}/{domain}.md"] = _page(f"Codebook: {DOMAIN_TITLES[domain]}", "[General rules](index.md)\n\n" + body)
+    return pages
+
+
+def question_link(domain: str, fact: str, prefix: str = "../") -> str:
+    """The address of a question on its domain page: MkDocs ids a heading with Python-Markdown's toc slug
+    of its text, and the question's heading is its fact path."""
+    return f"{prefix}{FOLDER}/{domain}.html#{slugify(fact, '-')}"
+
+
+def _page(title: str, body: str) -> str:
+    return f"---\ntitle: {front_matter(title)}\n---\n\n{body}"
