@@ -124,10 +124,10 @@ def _term(schemas: SchemaSet, domain: str, leaf: dict[str, Any]) -> tuple[str, d
     if "measure" in leaf:
         term = leaf["measure"]
         prop = _lookup(schema, ("properties", "measures", "properties", term), domain)
-        if GUIDANCE in prop:
-            return prop["description"], _parts(prop[GUIDANCE]), f"{file}#/properties/measures/properties/{term}/{GUIDANCE}"
-        shared = common.get(SHARED_MEASURE_GUIDANCE, {}).get(term, {})
-        return prop["description"], _parts(shared), f"schema/common.schema.json#/{SHARED_MEASURE_GUIDANCE}/{term}"
+        shared = common.get(SHARED_MEASURE_GUIDANCE, {})
+        if term in shared:
+            return prop["description"], _parts(shared[term]), f"schema/common.schema.json#/{SHARED_MEASURE_GUIDANCE}/{term}"
+        return prop["description"], _parts(prop.get(GUIDANCE, {})), f"{file}#/properties/measures/properties/{term}/{GUIDANCE}"
     if "offence" in leaf:
         facet, term = leaf["offence"]["facet"], leaf["offence"]["term"]
         if facet == "flags":
