@@ -1,4 +1,5 @@
-"""Engine cases as YAML: facts in, expected statuses, score, coverage and penalty gap out.
+"""Engine cases as YAML: facts in, expected statuses, score, coverage, penalty gap, aggravated tiers
+and (optionally) the history out.
 
 Each file under tests/engine_cases/ holds one case: a domain file's facts (checked against the
 real schema first, so cases cannot drift from the format), optional requirements (default: the
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from lawgap.engine.assessment import assess
+from lawgap.engine.history import score_history
 from lawgap.model.build import (
     baseline_from_data,
     domain_law_from_data,
@@ -88,7 +90,16 @@ def test_engine_case(path: Path) -> None:
         "fine_status": result.penalty.fine.status,
         "fine_max_usd": result.penalty.fine.max.usd if result.penalty.fine.max else None,
         "fine_min_usd": result.penalty.fine.min.usd if result.penalty.fine.min else None,
+        "max_prison_years_aggravated": result.penalty.max_prison_years_aggravated,
+        "aggravated_circumstances": list(result.penalty.aggravated_circumstances),
+        "aggravated_tiers": {t.tier.id: {"max_prison_years": t.max_prison_years, "min_prison_years": t.min_prison_years}
+                             for t in result.penalty.aggravated_tiers},
     }
     for key, value in expect.items():
-        if key != "statuses":
+        if key not in ("statuses", "history"):
             assert scalar[key] == value, f"{key}: {scalar[key]!r} != {value!r}"
+    if "history" in expect:  # the points of `lawgap history` up to as_of
+        points = [{"date": p.date.isoformat(), "max_prison_years": p.max_prison_years,
+                   "max_prison_years_aggravated": p.max_prison_years_aggravated}
+                  for p in score_history(kb, "KE", case["domain"], day)]
+        assert points == expect["history"]

@@ -18,9 +18,15 @@ class PenaltyOnDay:
 
 
 def penalty_on(offence: Offence, day: datetime.date) -> PenaltyOnDay:
-    """The version in force on `day`. An undated last version is known only from its source's retrieval date."""
+    """The basic penalty of `offence` in force on `day`."""
+    return version_on(offence.penalty_history, day)
+
+
+def version_on(history: tuple[PenaltyVersion, ...], day: datetime.date) -> PenaltyOnDay:
+    """The version of a penalty history (basic or aggravated tier) in force on `day`. An undated last
+    version is known only from its source's retrieval date."""
     current: PenaltyVersion | None = None
-    for version in offence.penalty_history:
+    for version in history:
         if version.effective is None:
             if day >= version.source.retrieved:
                 current = version
@@ -30,7 +36,7 @@ def penalty_on(offence: Offence, day: datetime.date) -> PenaltyOnDay:
             current = version
     if current is None:
         return PenaltyOnDay(None, None)
-    return PenaltyOnDay(current.penalty, current, repealed=current.penalty is None)
+    return PenaltyOnDay(current.penalty, current, repealed=current.repeals)
 
 
 def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
@@ -52,8 +58,8 @@ def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
 
 def change_dates(law: DomainLaw) -> list[datetime.date]:
     """Every date on which something recorded in the file changed: the points of a score history."""
-    dates = {v.effective for o in law.offences for v in o.penalty_history if v.effective}
-    dates |= {v.source.retrieved for o in law.offences for v in o.penalty_history if v.effective is None}
+    histories = [o.penalty_history for o in law.offences] + [t.penalty_history for o in law.offences for t in o.aggravated_tiers]
+    dates = {v.effective if v.effective else v.source.retrieved for history in histories for v in history}
     for instrument in law.instruments.values():
         dates |= {d for d in (instrument.in_force or instrument.enacted, instrument.repealed) if d}
     return sorted(dates)

@@ -1,4 +1,5 @@
-"""How a jurisdiction's score and core penalty moved across the dates its law changed."""
+"""How a jurisdiction's score and core penalty (basic and aggravated maximum) moved across the
+dates its law changed."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ class HistoryPoint:
     score: float | None
     coverage: float
     max_prison_years: Years | None
+    max_prison_years_aggravated: Years | None = None
+
+    def changes_from(self, other: HistoryPoint) -> bool:
+        return (self.score, self.coverage, self.max_prison_years, self.max_prison_years_aggravated) != \
+            (other.score, other.coverage, other.max_prison_years, other.max_prison_years_aggravated)
 
 
 def score_history(kb: KnowledgeBase, code: str, domain: str, until: datetime.date) -> list[HistoryPoint]:
@@ -25,7 +31,8 @@ def score_history(kb: KnowledgeBase, code: str, domain: str, until: datetime.dat
     points: list[HistoryPoint] = []
     for day in [*dates, until]:
         result = assess(kb, code, domain, day)
-        point = HistoryPoint(day, result.overall.score, result.overall.coverage, result.penalty.max_prison_years)
-        if not points or (point.score, point.coverage, point.max_prison_years) != (points[-1].score, points[-1].coverage, points[-1].max_prison_years):
+        point = HistoryPoint(day, result.overall.score, result.overall.coverage, result.penalty.max_prison_years,
+                             result.penalty.max_prison_years_aggravated)
+        if not points or point.changes_from(points[-1]):
             points.append(point)
     return points

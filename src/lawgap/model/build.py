@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.types import (
     Absence,
+    AggravatedTier,
     Baseline,
     DomainLaw,
     ExchangeRate,
@@ -28,6 +30,7 @@ from lawgap.model.types import (
     Review,
     Source,
     TreatyStatus,
+    Uplift,
 )
 from lawgap.validate.cache import default_folder
 from lawgap.validate.document import Document
@@ -105,7 +108,7 @@ def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
                      tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")))
 
 
-_OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "note"}
+_OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "aggravated_tiers", "note"}
 
 
 def _offence(data: dict[str, Any]) -> Offence:
@@ -117,11 +120,25 @@ def _offence(data: dict[str, Any]) -> Offence:
             elements[name] = dict(value)
         else:
             elements["flags"][name] = value
-    history = tuple(
-        PenaltyVersion(_date(v.get("effective")), _penalty(v["penalty"]), _source(v["source"]))
-        for v in data.get("penalty_history", [])
+    tiers = tuple(
+        AggravatedTier(t["id"], tuple(t["circumstances"]), t.get("circumstance_note"), _history(t["penalty_history"]))
+        for t in data.get("aggravated_tiers", [])
     )
-    return Offence(data["id"], data["title"], bool(data.get("core")), _source(data["source"]), elements, history)
+    return Offence(data["id"], data["title"], bool(data.get("core")), _source(data["source"]), elements,
+                   _history(data.get("penalty_history", [])), tiers)
+
+
+def _history(versions: list[dict[str, Any]]) -> tuple[PenaltyVersion, ...]:
+    return tuple(
+        PenaltyVersion(_date(v.get("effective")), _penalty(v.get("penalty")), _source(v["source"]), _uplift(v.get("uplift")))
+        for v in versions
+    )
+
+
+def _uplift(data: dict[str, str] | None) -> Uplift | None:
+    if data is None:
+        return None
+    return Uplift(*(Fraction(data[key]) if key in data else None for key in ("max_by", "min_by")))
 
 
 def _penalty(data: dict[str, Any] | None) -> Penalty | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal, Union
 
 from lawgap.vocabulary import Vocabulary
@@ -86,12 +87,37 @@ class Penalty:
 
 
 @dataclass(frozen=True)
+class Uplift:
+    """An aggravated penalty stated as a raise of the basic prison limits: limit x (1 + fraction).
+    None: that limit is not raised."""
+
+    max_by: Fraction | None
+    min_by: Fraction | None
+
+
+@dataclass(frozen=True)
 class PenaltyVersion:
-    """A penalty from `effective` on (None: known only from the source's retrieval date); penalty None = repealed."""
+    """A penalty from `effective` on (None: known only from the source's retrieval date). An aggravated
+    tier's version may give an uplift instead of a penalty; neither penalty nor uplift = repealed."""
 
     effective: datetime.date | None
     penalty: Penalty | None
     source: Source
+    uplift: Uplift | None = None
+
+    @property
+    def repeals(self) -> bool:
+        return self.penalty is None and self.uplift is None
+
+
+@dataclass(frozen=True)
+class AggravatedTier:
+    """An aggravated form of an offence: the circumstances that bring it and its own dated penalties."""
+
+    id: str
+    circumstances: tuple[str, ...]
+    circumstance_note: str | None
+    penalty_history: tuple[PenaltyVersion, ...]
 
 
 @dataclass(frozen=True)
@@ -101,7 +127,8 @@ class Offence:
     core: bool
     source: Source
     elements: dict[str, dict[str, bool | None]]  # facet -> term -> value; "flags" holds the yes/no fields
-    penalty_history: tuple[PenaltyVersion, ...]
+    penalty_history: tuple[PenaltyVersion, ...]  # the basic penalty: the offence as defined
+    aggravated_tiers: tuple[AggravatedTier, ...] = ()
 
     def element(self, facet: str, term: str) -> bool | None:
         return self.elements.get(facet, {}).get(term)
@@ -142,6 +169,7 @@ class DomainLaw:
     def sources(self) -> list[Source]:
         found = [o.source for o in self.offences]
         found += [v.source for o in self.offences for v in o.penalty_history]
+        found += [v.source for o in self.offences for tier in o.aggravated_tiers for v in tier.penalty_history]
         found += [m.source for m in self.measures.values() if m.source]
         return found
 

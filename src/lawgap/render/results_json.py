@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lawgap.engine.aggravated import TierOnDay
 from lawgap.engine.all_pairs import PairMatrix, PairSummary
 from lawgap.engine.assessment import DomainAssessment, Score
 from lawgap.engine.compare import Comparison, WeakestLink
@@ -19,8 +20,10 @@ from lawgap.model.types import (
     KnowledgeBase,
     Offence,
     Penalty,
+    PenaltyVersion,
     Review,
     Source,
+    Uplift,
 )
 
 
@@ -41,6 +44,9 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "death_penalty": penalty.death_penalty,
         "serious_crime": penalty.serious_crime,
         "penalty_gap_years": penalty.penalty_gap_years,
+        "max_prison_years_aggravated": penalty.max_prison_years_aggravated,
+        "aggravated_circumstances": list(penalty.aggravated_circumstances),
+        "aggravated_tiers": [tier_on_day_dict(tier, law) for tier in penalty.aggravated_tiers],
         "core_offence": None,
         "penalty_source": source_dict(penalty.source, law) if penalty.source else None,
         "fine": {
@@ -90,14 +96,37 @@ def offence_dict(offence: Offence, law: DomainLaw) -> dict[str, Any]:
         "title": offence.title,
         "core": offence.core,
         "source": source_dict(offence.source, law),
-        "penalty_history": [
-            {"effective": v.effective.isoformat() if v.effective else None,
-             "repealed": v.penalty is None,
-             **(penalty_dict(v.penalty) if v.penalty else {}),
-             "source": source_dict(v.source, law)}
-            for v in offence.penalty_history
+        "penalty_history": [version_dict(v, law) for v in offence.penalty_history],
+        "aggravated_tiers": [
+            {"id": tier.id, "circumstances": list(tier.circumstances), "circumstance_note": tier.circumstance_note,
+             "penalty_history": [version_dict(v, law) for v in tier.penalty_history]}
+            for tier in offence.aggravated_tiers
         ],
     }
+
+
+def version_dict(version: PenaltyVersion, law: DomainLaw) -> dict[str, Any]:
+    """A penalty version as recorded (an uplift as stated, not worked out)."""
+    return {"effective": version.effective.isoformat() if version.effective else None,
+            "repealed": version.repeals,
+            **(penalty_dict(version.penalty) if version.penalty else {}),
+            **({"uplift": uplift_dict(version.uplift)} if version.uplift else {}),
+            "source": source_dict(version.source, law)}
+
+
+def uplift_dict(uplift: Uplift) -> dict[str, str | None]:
+    return {key: str(fraction) if fraction is not None else None
+            for key, fraction in (("max_by", uplift.max_by), ("min_by", uplift.min_by))}
+
+
+def tier_on_day_dict(tier: TierOnDay, law: DomainLaw | None) -> dict[str, Any]:
+    """An aggravated tier of the core offence as it stood on the assessment date, terms worked out."""
+    version = tier.version
+    return {"id": tier.tier.id, "circumstances": list(tier.tier.circumstances), "circumstance_note": tier.tier.circumstance_note,
+            "max_prison_years": tier.max_prison_years, "min_prison_years": tier.min_prison_years, "no_prison": tier.no_prison,
+            "death_penalty": tier.death_penalty, "uplift": uplift_dict(version.uplift) if version.uplift else None,
+            "effective": version.effective.isoformat() if version.effective else None,
+            "source": source_dict(version.source, law)}
 
 
 def penalty_dict(penalty: Penalty) -> dict[str, Any]:
@@ -156,7 +185,7 @@ def review_dict(review: Review) -> dict[str, Any]:
 
 def history_dict(point: HistoryPoint) -> dict[str, Any]:
     return {"date": point.date.isoformat(), "score": point.score, "coverage": point.coverage,
-            "max_prison_years": point.max_prison_years}
+            "max_prison_years": point.max_prison_years, "max_prison_years_aggravated": point.max_prison_years_aggravated}
 
 
 def conduct_dict(status: ConductStatus) -> dict[str, Any]:

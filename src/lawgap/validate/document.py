@@ -58,6 +58,13 @@ class Document:
             if isinstance(value, dict) and "provision" in value and "instrument" in value:
                 yield path, value
 
+    def penalty_histories(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(path, versions) of every penalty history: each offence's basic penalty, then its aggravated tiers'."""
+        for o, offence in enumerate(self.data.get("offences", [])):
+            yield f"$.offences[{o}].penalty_history", offence.get("penalty_history", [])
+            for t, tier in enumerate(offence.get("aggravated_tiers", [])):
+                yield f"$.offences[{o}].aggravated_tiers[{t}].penalty_history", tier["penalty_history"]
+
     def instruments(self) -> dict[str, dict[str, Any]]:
         """Instruments of the file by id (the first one where an id is repeated)."""
         by_id: dict[str, dict[str, Any]] = {}

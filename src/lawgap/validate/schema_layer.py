@@ -136,6 +136,8 @@ def _explain(error: ValidationError, loaded: LoadedFile) -> Iterator[Diagnostic]
         expected = error.validator_value
         tip = "write true or false (lower case), or null if unknown" if "boolean" in str(expected) else None
         yield at(path, f"{_show(error.instance)} is not of type {_types(expected)}", tip)
+    elif validator == "not" and schema.get("description"):  # the schema states the exclusion in words
+        yield at(path, schema["description"])
     elif validator in ("oneOf", "anyOf"):
         yield at(path, f"{_show(error.instance)} is not a valid value here", schema.get("description"))
     else:

@@ -14,6 +14,7 @@ from lawgap.validate.rules import (
     penalty_ranges,
     review_record,
     unique_ids,
+    uplift_basis,
 )
 
 ALL_RULES = (
@@ -25,6 +26,7 @@ ALL_RULES = (
     date_order,
     future_dates,
     penalty_ranges,
+    uplift_basis,
     core_offence,
     markup_in_text,
     contradictions,

@@ -18,14 +18,15 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
         yield from _treaties(document)
         return
     instruments = document.instruments()
-    for o, offence in enumerate(document.data.get("offences", [])):
-        for v, version in enumerate(offence.get("penalty_history", [])):
-            path = f"$.offences[{o}].penalty_history[{v}]"
-            penalty = version["penalty"]
+    for history_path, history in document.penalty_histories():
+        for v, version in enumerate(history):
+            path = f"{history_path}[{v}]"
+            penalty = version.get("penalty")  # an aggravated tier's version may give an uplift instead
             if penalty:
                 yield from _penalty(document, f"{path}.penalty", penalty)
+            repeals = "uplift" not in version and penalty is None
             repealed = instruments.get(version["source"]["instrument"], {}).get("repealed")
-            if repealed and "effective" in version and penalty is not None and parse_date(version["effective"]) >= parse_date(repealed):
+            if repealed and "effective" in version and not repeals and parse_date(version["effective"]) >= parse_date(repealed):
                 yield document.problem(RULE, f"{path}.effective",
                                        f"penalty takes effect on {version['effective']}, after its instrument was repealed ({repealed})",
                                        "cite the instrument in force on that date")

@@ -1,5 +1,5 @@
 """Dates run in order: signed <= consent <= in force; enacted <= in force <= repealed;
-penalty versions strictly oldest first (only the last may be undated), none before the
+penalty versions (basic and of each aggravated tier) strictly oldest first (only the last may be undated), none before the
 instrument that sets it was enacted."""
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
     instruments = document.instruments()
     for index, instrument in enumerate(document.data.get("instruments", [])):
         yield from _ordered(document, f"$.instruments[{index}]", instrument, _INSTRUMENT_ORDER)
-    for offence_index, offence in enumerate(document.data.get("offences", [])):
+    for history_path, history in document.penalty_histories():
         previous = None
-        history = offence.get("penalty_history", [])
         for version_index, version in enumerate(history):
-            path = f"$.offences[{offence_index}].penalty_history[{version_index}].effective"
+            path = f"{history_path}[{version_index}].effective"
             if "effective" not in version:
                 if version_index != len(history) - 1:
                     yield document.problem(RULE, path.removesuffix(".effective"), "only the last penalty version may leave out its effective date",
@@ -43,7 +42,6 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
             if enacted and effective < parse_date(enacted):
                 yield document.problem(RULE, path, f"effective date {version['effective']} is before {version['source']['instrument']} was enacted ({enacted})",
                                        "cite the instrument that set this penalty, or correct the date")
-
 
 def _ordered(document: Document, path: str, record: dict, pairs: tuple[tuple[str, str], ...]) -> Iterator[Diagnostic]:
     for earlier, later in pairs:

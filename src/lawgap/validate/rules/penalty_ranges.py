@@ -13,12 +13,12 @@ RULE = "penalty-ranges"
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
-    for offence_index, offence in enumerate(document.data.get("offences", [])):
-        for version_index, version in enumerate(offence.get("penalty_history", [])):
-            penalty = version["penalty"]
+    for history_path, history in document.penalty_histories():
+        for version_index, version in enumerate(history):
+            penalty = version.get("penalty")  # an aggravated tier's version may give an uplift instead
             if not penalty:
                 continue
-            path = f"$.offences[{offence_index}].penalty_history[{version_index}].penalty"
+            path = f"{history_path}[{version_index}].penalty"
             yield from _prison(document, f"{path}.prison", penalty.get("prison"))
             yield from _fine(document, f"{path}.fine", penalty.get("fine"))
 
