@@ -44,7 +44,7 @@ from lawgap.render.results_json import (
     route_dict,
 )
 from lawgap.render.site.build import SiteBuildError, build_site
-from lawgap.render.tables import SCORE_COLUMNS, plain, score_row, to_csv, to_table
+from lawgap.render.tables import HISTORY_COLUMNS, SCORE_COLUMNS, plain, score_row, to_csv, to_table
 from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
 from lawgap.render.unknowns import unknown_dicts, unknown_rows
 from lawgap.validate.cache import default_folder
@@ -141,7 +141,8 @@ def score(as_of: datetime.datetime | None, domain: str | None, codes: tuple[str,
         click.echo(to_csv([score_row(e) for e in entries], SCORE_COLUMNS), nl=False)
     else:
         columns = ("jurisdiction", "domain", "score", "coverage", "score_min", "score_max", "max_prison_years",
-                   "serious_crime", "penalty_gap_years", "met", "partial", "not_met", "unknown")
+                   "serious_crime", "penalty_gap_years", "max_prison_years_aggravated", "aggravated_circumstances",
+                   "met", "partial", "not_met", "unknown")
         click.echo(to_table([score_row(e) for e in entries], columns))
 
 
@@ -198,7 +199,7 @@ def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str |
 @click.option("--until", type=AssessableDate(), default=None, help="Last date (default: today).")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def history(code: str, domain: str | None, until: datetime.datetime | None, output_format: str) -> None:
-    """How a jurisdiction's score and core penalty moved across the dates its law changed."""
+    """How a jurisdiction's score and core penalty (basic and aggravated maximum) moved as its law changed."""
     kb, day = _knowledge_base(), _day(until)
     [chosen] = _codes(kb, (code,))
     points = {d: [history_dict(p) for p in score_history(kb, chosen, d, day)] for d in _domains(domain)}
@@ -206,7 +207,7 @@ def history(code: str, domain: str | None, until: datetime.datetime | None, outp
         click.echo(dumps(points), nl=False)
         return
     rows = [{"domain": d, **p} for d, series in points.items() for p in series]
-    click.echo(to_table(rows, ("domain", "date", "score", "coverage", "max_prison_years")))
+    click.echo(to_table(rows, HISTORY_COLUMNS))
 
 
 @main.command()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+import yaml
 
 from lawgap.load.layout import DOMAINS, JURISDICTION_FILE, LAWS_DIR
 from lawgap.validate.schema_layer import SchemaSet
@@ -148,6 +149,9 @@ class Scaffold:
             elif key in ("source", "see_also") or (target.get("type") == "array" and key == "penalty_history"):
                 lines.append(f"{prefix}{key}:  # {_short(note)}")
                 lines += self._nested_example(key, indent + 2)
+            elif isinstance(target.get("examples", [None])[0], list):  # a worked example list, written out
+                lines.append(f"{prefix}{key}:  # {_short(note)}")
+                lines += _commented_yaml(target["examples"][0], indent + 2)
             else:
                 lines.append(f"{prefix}{key}: {_placeholder(target)}  # {_short(note)}")
         return lines
@@ -245,6 +249,23 @@ def _placeholder(target: dict[str, Any]) -> str:
     if kind == "integer" or kind == "number":
         return "null"
     return "\"\""
+
+
+class _ExampleDumper(yaml.SafeDumper):
+    """The data files' own style: list items indented under their key; dates, fractions and provisions quoted."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+_ExampleDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if any(c.isdigit() for c in value) else None))
+
+
+def _commented_yaml(value: Any, indent: int) -> list[str]:
+    """`value` as block YAML (leaf mappings in flow style), commented so that removing '# ' puts it at column `indent`."""
+    dumped = yaml.dump(value, Dumper=_ExampleDumper, sort_keys=False, default_flow_style=None, allow_unicode=True, width=1000)
+    return [f"# {' ' * indent}{line}" for line in dumped.splitlines()]
 
 
 def _short(text: str, limit: int = 110) -> str:

@@ -32,6 +32,9 @@ def vocabulary_markdown(schemas: SchemaSet) -> str:
         lines += ["Measures:", "", "| Term | Meaning |", "|---|---|"]
         lines += [f"| `{term}` | {_cell(_unwrap(p).get('description', ''))} |" for term, p in schema["properties"]["measures"]["properties"].items()]
         lines.append("")
+    circumstance = schemas.inlined("common")["$defs"]["aggravating_circumstance"]
+    lines += ["#### Aggravated tiers (every domain)", "",
+              f"Circumstances (`aggravated_tiers[].circumstances`): {_cell(circumstance['description'])}", ""]
     lines.append(END)
     return "\n".join(lines) + "\n"
 

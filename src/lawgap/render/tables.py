@@ -9,15 +9,19 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
-                 "max_prison_years", "serious_crime", "penalty_gap_years", "death_penalty", "fine_status",
-                 "fine_max_usd", "met", "partial", "not_met", "unknown", "file")
+                 "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
+                 "aggravated_circumstances", "death_penalty", "fine_status", "fine_max_usd", "met", "partial", "not_met",
+                 "unknown", "file")
+HISTORY_COLUMNS = ("domain", "date", "score", "coverage", "max_prison_years", "max_prison_years_aggravated")
 
 
 def score_row(entry: dict[str, Any]) -> dict[str, Any]:
     statuses = Counter(r["status"] for r in entry["requirements"])
     return {
         **{k: entry[k] for k in ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
-                                 "max_prison_years", "serious_crime", "penalty_gap_years", "death_penalty", "file")},
+                                 "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
+                                 "death_penalty", "file")},
+        "aggravated_circumstances": "; ".join(entry["aggravated_circumstances"]),
         "fine_status": entry["fine"]["status"], "fine_max_usd": entry["fine"]["max_usd"],
         "met": statuses["met"], "partial": statuses["partial"], "not_met": statuses["not-met"], "unknown": statuses["unknown"],
     }

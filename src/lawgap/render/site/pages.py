@@ -207,14 +207,18 @@ class SitePages:
     def _domain_section(self, e: dict[str, Any]) -> dict[str, Any]:
         penalty_rows = []
         for offence in e["offences"]:
-            for version in offence["penalty_history"]:
-                penalty_rows.append([
-                    ("<strong>core</strong> " if offence["core"] else "") + html_text(offence["title"]),
-                    html_text(version["effective"] or "date not sourced"),
-                    "repealed" if version["repealed"] else html_text(fmt.prison(version.get("prison"))),
-                    "—" if version["repealed"] else html_text(fmt.fine(version.get("fine"))),
-                    _html_cite(version["source"]), html_text(version["source"]["verification"]),
-                ])
+            title = ("<strong>core</strong> " if offence["core"] else "") + html_text(offence["title"])
+            forms = [("basic offence", offence["penalty_history"])]
+            forms += [(_tier_label(tier), tier["penalty_history"]) for tier in offence["aggravated_tiers"]]
+            for form, versions in forms:
+                for version in versions:
+                    penalty_rows.append([
+                        f"{title}<br><small>{html_text(form)}</small>",
+                        html_text(version["effective"] or "date not sourced"),
+                        "repealed" if version["repealed"] else html_text(_prison_text(version)),
+                        "—" if version["repealed"] or "uplift" in version else html_text(fmt.fine(version.get("fine"))),
+                        _html_cite(version["source"]), html_text(version["source"]["verification"]),
+                    ])
         requirement_rows = [[
             fmt.status(r["status"]),
             f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}',
@@ -234,6 +238,7 @@ class SitePages:
             "serious": fmt.yes_no(e["serious_crime"]), "gap": fmt.years(e["penalty_gap_years"]) if e["penalty_gap_years"] else
             Trusted("none" if e["penalty_gap_years"] == 0 else "unknown"),
             "core": Trusted(f"{text(core['title'])} — {_cite(core['source'])}") if core else None,
+            "aggravated": Trusted(_aggravated_text(e)),
             "death_penalty": bool(e["death_penalty"]),
             "fine": Trusted(amounts or fine_text),
             "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
@@ -304,6 +309,32 @@ def _cite(source: dict[str, Any]) -> str:
 
 def _html_cite(source: dict[str, Any]) -> str:
     return html_link(f"{source['instrument_title']}, {source['provision']}", source["url"])
+
+
+def _tier_label(tier: dict[str, Any]) -> str:
+    """The label 'aggravated: child victim, several victims' (plain text; `other` shows the recorded circumstance)."""
+    names = [f"other ({tier['circumstance_note']})" if c == "other" and tier["circumstance_note"] else c.replace("-", " ")
+             for c in tier["circumstances"]]
+    return "aggravated: " + ", ".join(names)
+
+
+def _prison_text(version: dict[str, Any]) -> str:
+    """A version's prison term as recorded; an uplift as the raise the law states (worked out in the summary)."""
+    uplift = version.get("uplift")
+    if uplift is None:
+        return fmt.prison(version.get("prison"))
+    raises = [f"{limit} by {uplift[key]}" for limit, key in (("maximum", "max_by"), ("minimum", "min_by")) if uplift[key]]
+    return "basic penalty raised: " + ", ".join(raises)
+
+
+def _aggravated_text(entry: dict[str, Any]) -> str:
+    """The highest aggravated maximum of the core offence, with the tier(s) reaching it and their sources (Markdown)."""
+    maximum = entry["max_prison_years_aggravated"]
+    if maximum is None:
+        return "unknown" if entry["aggravated_tiers"] else "no aggravated form recorded"
+    reaching = [t for t in entry["aggravated_tiers"] if t["max_prison_years"] == maximum]
+    tiers = "; ".join(f"{text(_tier_label(t))} — {_cite(t['source'])}" for t in reaching)
+    return f"{fmt.years(maximum)} ({tiers})"
 
 
 def _review_text(review: dict[str, Any] | None) -> str:
