@@ -41,14 +41,18 @@ def validate_paths(paths: Iterable[Path], schemas: SchemaSet, today: datetime.da
     # a single domain file given alone still has its jurisdiction.yaml beside it on disk
     present |= {(f.folder, "jurisdiction") for f in files if (f.path.parent / JURISDICTION_FILE).is_file()}
     context = Context(today=today or datetime.date.today(), vocabulary=schemas.vocabularies(), present=present)
-    cache = (cache_folder, fingerprint(schemas.schema_dir)) if cache_folder else None
-    for data_file, loaded, schema_problems in _load_and_check(files, schemas, cache):
+    store = ValidationCache(cache_folder, fingerprint(schemas.schema_dir)) if cache_folder else None
+    wrote_entries = False
+    for data_file, loaded, schema_problems, stored in _load_and_check(files, schemas, store):
+        wrote_entries |= stored
         if loaded.diagnostics or schema_problems:
             report.diagnostics.extend(loaded.diagnostics or schema_problems)
             continue
         document = Document(data_file, loaded)
         report.documents.append(document)
         context.documents.append(document)
+    if store is not None and wrote_entries:
+        store.evict()  # the cache grew: once per run, after every entry of this run (workers' too) is written
     for document in report.documents:
         for rule in ALL_RULES:
             report.diagnostics.extend(rule.check(document, context))
@@ -61,36 +65,37 @@ PARALLEL_FROM = 150  # files; below this, starting worker processes costs more t
 
 
 def _load_and_check(files: list[DataFile], schemas: SchemaSet,
-                    cache: tuple[Path, str] | None) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic]]]:
-    """Layers 1 and 2 for each file; independent per file, so large trees use every core."""
-    store = ValidationCache(*cache) if cache else None
+                    store: ValidationCache | None) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic], bool]]:
+    """Layers 1 and 2 for each file, and whether its cache entry was written; independent per file, so
+    large trees use every core."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         for data_file in files:
             yield (data_file, *_check_one(data_file, schemas, store))
         return
     chunk = max(1, len(files) // (workers * 4))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir, cache)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir, store)) as pool:
         for data_file, outcome in zip(files, pool.map(_check_in_worker, files, chunksize=chunk)):
             yield (data_file, *outcome)
 
 
-def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None) -> tuple[LoadedFile, list[Diagnostic]]:
+def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None) -> tuple[LoadedFile, list[Diagnostic], bool]:
     if store is None or not _small_enough(data_file.path):
         loaded = load_file(data_file.path, data_file.display)
-        return loaded, ([] if loaded.diagnostics else schemas.check(loaded, data_file.kind))
+        return loaded, ([] if loaded.diagnostics else schemas.check(loaded, data_file.kind)), False
     try:
         raw = data_file.path.read_bytes()
     except OSError:
-        return load_file(data_file.path, data_file.display), []
-    hit = store.get(raw)
+        return load_file(data_file.path, data_file.display), [], False
+    hit = store.get(raw, data_file.kind)
     if hit is not None:
-        return LoadedFile(data_file.display, hit[0], hit[1], []), []
+        return LoadedFile(data_file.display, hit[0], hit[1], []), [], False
     loaded = load_bytes(raw, data_file.display)
     problems = [] if loaded.diagnostics else schemas.check(loaded, data_file.kind)
-    if not loaded.diagnostics and not problems:
-        store.put(raw, loaded.data, loaded.lines)
-    return loaded, problems
+    if store is None or loaded.diagnostics or problems:
+        return loaded, problems, False
+    store.put(raw, data_file.kind, loaded.data, loaded.lines)
+    return loaded, problems, True
 
 
 def _small_enough(path: Path) -> bool:
@@ -103,11 +108,11 @@ def _small_enough(path: Path) -> bool:
 _worker: tuple[SchemaSet, ValidationCache | None] | None = None
 
 
-def _start_worker(schema_dir: Path, cache: tuple[Path, str] | None) -> None:
+def _start_worker(schema_dir: Path, store: ValidationCache | None) -> None:
     global _worker
-    _worker = (SchemaSet(schema_dir), ValidationCache(*cache) if cache else None)
+    _worker = (SchemaSet(schema_dir), store)
 
 
-def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic]]:
+def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic], bool]:
     assert _worker is not None
     return _check_one(data_file, *_worker)
