@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -30,6 +31,7 @@ from lawgap.load.layout import (
     default_targets,
     schema_dir,
 )
+from lawgap.load.regular_files import SYMLINK
 from lawgap.model.build import build_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.site.escape import text as escape_markdown
@@ -94,9 +96,22 @@ def _tree(root: Path, ref: str | None) -> Iterator[Path]:
     archive = _git_bytes(root, "archive", "--format=tar", ref, *wanted) if wanted else b""
     with tempfile.TemporaryDirectory(prefix="lawgap-diff-") as folder:
         if archive:
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(folder, filter="data")
+            _unpack(archive, Path(folder), ref)
         yield Path(folder)
+
+
+def _unpack(archive: bytes, folder: Path, ref: str) -> None:
+    """Files and folders only: a symlink committed in the data is refused by name, as `lawgap validate`
+    refuses it (see load.regular_files), instead of tarfile's filter stopping with a traceback."""
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            for member in tar.getmembers():
+                if not (member.isfile() or member.isdir()):
+                    what = SYMLINK if member.issym() else "is not a regular file or folder"
+                    raise DiffError(f"{member.name} at {ref} {what}")
+            tar.extractall(folder, filter="data")
+    except tarfile.TarError as error:
+        raise DiffError(f"cannot unpack the data at {ref}: {error}") from error
 
 
 def _git(root: Path, *args: str) -> str:
@@ -119,8 +134,10 @@ def _side(tree: Path, label: str) -> _Side:
     report = validate_paths(default_targets(tree), schemas)
     if report.diagnostics:
         first = report.diagnostics[0]
+        where = os.path.relpath(os.path.abspath(first.file), tree)  # the file as it is in the repository
         raise DiffError(f"the data at {label} is invalid ({len(report.diagnostics)} problem(s), first: "
-                        f"{first.message} at {first.path or 'line ' + str(first.line)}); run lawgap validate there first")
+                        f"{where}:{first.line}: {first.path + ': ' if first.path else ''}{first.message}); "
+                        "run lawgap validate there first")
     data = {document.file.path.resolve().relative_to(tree.resolve()).as_posix(): document.data for document in report.documents}
     return _Side(build_knowledge_base(report.documents, schemas), data)
 

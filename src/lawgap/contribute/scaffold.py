@@ -8,13 +8,15 @@ fields and the structure of a first instrument and offence are written as commen
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pycountry
 import yaml
 
-from lawgap.load.layout import DOMAINS, JURISDICTION_FILE, LAWS_DIR
+from lawgap.load.layout import DOMAINS, JURISDICTION_FILE, LAWS_DIR, display_name
+from lawgap.load.regular_files import SYMLINK, first_symlink
 from lawgap.validate.schema_layer import SchemaSet
 
 WIDTH = 100
@@ -53,15 +55,29 @@ def new_files(root: Path, code: str, domain: str | None, schemas: SchemaSet) -> 
         raise ScaffoldError(f"{folder} already has {', '.join(existing)}; to add one domain: lawgap new {code} DOMAIN")
     if domain and (folder / f"{domain}.yaml").exists():
         raise ScaffoldError(f"{folder / (domain + '.yaml')} already exists")
+    for file_name in wanted:  # all checked before any is written: nothing half-done
+        linked = first_symlink(folder / file_name, root)
+        if linked:
+            raise ScaffoldError(f"{display_name(linked)} {SYMLINK}")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for file_name, text in wanted.items():
         path = folder / file_name
         if path.exists():
             continue
-        path.write_text(text, encoding="utf-8")
+        _create(path, text)
         written.append(path)
     return written
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file; O_EXCL | O_NOFOLLOW refuse an existing file or a link put there since the checks."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except FileExistsError as error:
+        raise ScaffoldError(f"{display_name(path)} appeared while writing; nothing was overwritten") from error
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 class Scaffold:

@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from lawgap.diagnostics import Diagnostic
+from lawgap.load.regular_files import SYMLINK, Refused, first_symlink, walk_regular_files
 
 DOMAINS = ("wildlife", "human-trafficking", "organ-trafficking")
 JURISDICTION_FILE = "jurisdiction.yaml"
@@ -62,18 +63,22 @@ def display_name(path: Path) -> str:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[DataFile], list[Diagnostic]]:
-    """Data files under the given files/folders, plus problems with names and places."""
+    """Data files under the given files/folders, plus problems with names and places.
+
+    Symlinks, special files (FIFOs, devices, sockets) and folders that cannot be listed are problems,
+    never skipped: a skipped folder would make a jurisdiction vanish while validation passes."""
     files: dict[Path, DataFile] = {}
     problems: list[Diagnostic] = []
     for given in paths:
-        if not given.exists():
+        linked = first_symlink(given, Path.cwd())
+        if linked is None and not os.path.lexists(given):
             problems.append(Diagnostic(display_name(given), 1, "", "no such file or folder", rule="layout"))
             continue
-        candidates = sorted(p for p in given.rglob("*") if p.is_file()) if given.is_dir() else [given]
-        for path in candidates:
-            # hidden folders (.git, editor state) are not data; a hidden *.yaml file is reported, not skipped
-            hidden_folders = path.relative_to(given).parts[:-1] if given.is_dir() else ()
-            if any(part.startswith(".") for part in hidden_folders):
+        # hidden folders (.git, editor state) are not data; a hidden *.yaml file is reported, not skipped
+        found = [(linked, Refused(SYMLINK))] if linked else walk_regular_files(given, lambda name: not name.startswith("."))
+        for path, refused in found:
+            if refused:
+                problems.append(Diagnostic(display_name(path), 1, "", refused.reason, refused.tip, "layout"))
                 continue
             if path.name.startswith(".") and path.suffix not in (".yaml", ".yml"):
                 continue

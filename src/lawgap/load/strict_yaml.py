@@ -8,6 +8,7 @@ itself, so each of those traps becomes an error with a line number, never a sile
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,8 +21,9 @@ from lawgap.diagnostics import Diagnostic
 from lawgap.load import yaml_errors
 from lawgap.load.json_path import child_path
 from lawgap.load.limits import MAX_DEPTH, MAX_FILE_BYTES
+from lawgap.load.regular_files import TIP, NotRegularFile, open_regular_file
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "LoadedFile", "load_bytes", "load_file"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "LoadedFile", "load_bytes", "load_file", "read_file"]
 
 
 try:  # libyaml's C parser is ~13x faster; the pure-Python one gives the same events.
@@ -75,15 +77,24 @@ class _Stop(Exception):
 def load_file(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> LoadedFile:
     """Read and strictly parse one YAML file. Never raises for bad content; see `.diagnostics`."""
     shown = display or str(path)
+    raw = read_file(path, shown, max_bytes)
+    return raw if isinstance(raw, LoadedFile) else load_bytes(raw, shown, max_bytes)
+
+
+def read_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> bytes | LoadedFile:
+    """The bytes of a data file, or a LoadedFile saying why it was not read: too large, or not a regular
+    file (a symlink is never followed, a FIFO never opened for a blocking read; see regular_files)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _fail(shown, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                         "split it, or shorten long quotes; data files are normally under 100 KB")
-        raw = path.read_bytes()
+        with open_regular_file(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return _fail(display, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                             "split it, or shorten long quotes; data files are normally under 100 KB")
+            return handle.read(max_bytes + 1)  # a file that grows past its stat size is caught by load_bytes
+    except NotRegularFile as refused:
+        return _fail(display, 1, refused.reason, TIP)
     except OSError as error:
-        return _fail(shown, 1, f"cannot read file: {error.strerror or error}")
-    return load_bytes(raw, shown, max_bytes)
+        return _fail(display, 1, f"cannot read file: {error.strerror or error}")
 
 
 def load_bytes(raw: bytes, display: str, max_bytes: int = MAX_FILE_BYTES) -> LoadedFile:

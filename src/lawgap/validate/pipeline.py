@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import JURISDICTION_FILE, DataFile, discover
-from lawgap.load.strict_yaml import MAX_FILE_BYTES, LoadedFile, load_bytes, load_file
+from lawgap.load.strict_yaml import LoadedFile, load_bytes, read_file
 from lawgap.validate.cache import ValidationCache, fingerprint
 from lawgap.validate.document import Context, Document
 from lawgap.validate.rules import ALL_RULES
@@ -80,14 +80,10 @@ def _load_and_check(files: list[DataFile], schemas: SchemaSet,
 
 
 def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None) -> tuple[LoadedFile, list[Diagnostic], bool]:
-    if store is None or not _small_enough(data_file.path):
-        loaded = load_file(data_file.path, data_file.display)
-        return loaded, ([] if loaded.diagnostics else schemas.check(loaded, data_file.kind)), False
-    try:
-        raw = data_file.path.read_bytes()
-    except OSError:
-        return load_file(data_file.path, data_file.display), [], False
-    hit = store.get(raw, data_file.kind)
+    raw = read_file(data_file.path, data_file.display)
+    if isinstance(raw, LoadedFile):  # not read: too large, or not a regular file
+        return raw, [], False
+    hit = store.get(raw, data_file.kind) if store is not None else None
     if hit is not None:
         return LoadedFile(data_file.display, hit[0], hit[1], []), [], False
     loaded = load_bytes(raw, data_file.display)
@@ -96,13 +92,6 @@ def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache |
         return loaded, problems, False
     store.put(raw, data_file.kind, loaded.data, loaded.lines)
     return loaded, problems, True
-
-
-def _small_enough(path: Path) -> bool:
-    try:
-        return path.stat().st_size <= MAX_FILE_BYTES
-    except OSError:
-        return False
 
 
 _worker: tuple[SchemaSet, ValidationCache | None] | None = None

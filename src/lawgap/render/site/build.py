@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -23,7 +23,8 @@ from mkdocs.exceptions import MkDocsException
 
 from lawgap.contribute.codebook import CodebookError, build_codebook
 from lawgap.engine.report import report_all
-from lawgap.load.layout import DOMAINS, schema_dir
+from lawgap.load.layout import DOMAINS, display_name, schema_dir
+from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_regular_files
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import Content, export_files, write_files
 from lawgap.render.output_folder import replacing
@@ -57,7 +58,7 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
         # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
         results = published_results(kb, report_all(kb, day))
         docs = staging.work / "docs"
-        shutil.copytree(root / HAND_WRITTEN, docs)
+        _copy_hand_written(root / HAND_WRITTEN, docs)
         with _source_date(day):
             config = _config(root, docs, staging.output, kb)
             pages = generated_files(root, kb, results, day, schemas, config["extra"].get("edit_data_url") or "")
@@ -80,16 +81,46 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
     except CodebookError as error:
         raise SiteBuildError(f"codebook: {error}") from error
     for name in schemas.documents:
-        files[f"schemas/{name}.schema.json"] = (schema_dir(root) / f"{name}.schema.json").read_text(encoding="utf-8")
+        files[f"schemas/{name}.schema.json"] = _source_text(schema_dir(root) / f"{name}.schema.json")
     for domain in DOMAINS:
         entries = [e for e in results if e["domain"] == domain]
         files[f"assets/maps/{domain}.svg"] = world_map(entries)
         files[f"assets/maps/{domain}-known-met.svg"] = world_map(entries, "score_min")
         files[f"assets/charts/{domain}-prison.svg"] = prison_chart([(kb.jurisdictions[e["jurisdiction"]].name, e["max_prison_years"]) for e in entries])
-    contributing = root / CONTRIBUTING
-    if contributing.is_file():
-        files["contributing.md"] = contributing.read_text(encoding="utf-8")
+    if os.path.lexists(root / CONTRIBUTING):  # lexists: a dangling link is refused, not taken for no file
+        files["contributing.md"] = _source_text(root / CONTRIBUTING)
     return files
+
+
+def _copy_hand_written(source: Path, target: Path) -> None:
+    """site/ into the staging docs folder, file by file: a symlink or special file stops the build
+    (through a link, a pull request could publish any file of the build machine)."""
+    for path, refused in walk_regular_files(source):
+        if refused:
+            raise SiteBuildError(f"{display_name(path)} {refused.reason}")
+        copy = target / path.relative_to(source)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        with _open_source(path) as handle, copy.open("wb") as written:
+            shutil.copyfileobj(handle, written)
+
+
+def _source_text(path: Path) -> str:
+    with _open_source(path) as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SiteBuildError(f"{display_name(path)} is not valid UTF-8 (byte {error.start})") from error
+
+
+def _open_source(path: Path) -> BinaryIO:
+    """A source of the site opened for reading: a regular file, never through a link (see regular_files)."""
+    try:
+        return open_regular_file(path)
+    except NotRegularFile as refused:
+        raise SiteBuildError(f"{display_name(path)} {refused.reason}") from None
+    except OSError as error:
+        raise SiteBuildError(f"cannot read {display_name(path)}: {error.strerror or error}") from error
 
 
 def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
