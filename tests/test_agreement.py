@@ -17,6 +17,32 @@ CODING = (FIXTURE / "human-trafficking.yaml").read_text(encoding="utf-8")
 # 3 purposes and 4 yes/no fields; its one penalty version's prison maximum, minimum and fine.
 FIXTURE_FACTS = 2 + 1 + 5 + 3 + 3 + 4 + 3
 
+TIERED = """schema_version: 1
+jurisdiction: KE
+domain: wildlife
+last_reviewed: "2026-01-15"
+instruments:
+  - {id: act, title: "Example Wildlife Act, 2013", url: "https://example.org/act"}
+offences:
+  - id: dealing
+    title: Dealing in endangered species
+    core: true
+    source: {instrument: act, provision: s. 92, url: "https://example.org/act#s92", retrieved: "2026-01-15", verification: source-text}
+    conduct: {trade: true}
+    penalty_history:
+      - effective: "2014-01-10"
+        penalty: {prison: {max_years: 10}}
+        source: {instrument: act, provision: s. 92(1), url: "https://example.org/act#s92", retrieved: "2026-01-15", verification: source-text}
+    aggravated_tiers:
+      - id: TIER_ID
+        circumstances: [protected-species, organised-criminal-group]
+        penalty_history:
+          - effective: "2014-01-10"
+            penalty: {prison: {min_years: 10, max_years: TIER_MAX}}
+            source: {instrument: act, provision: s. 92(2), url: "https://example.org/act#s92", retrieved: "2026-01-15", verification: source-text}
+measures: {}
+"""
+
 
 @pytest.fixture
 def codings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -143,6 +169,28 @@ def test_a_changed_basic_penalty_is_named_by_its_date(codings: Path) -> None:
     write(codings, "b.yaml", CODING, ("{min_years: 30, max_years: life}", "{min_years: 30, max_years: 20}"))
     [divergence] = as_json("a.yaml", "b.yaml")["divergent_facts"]
     assert (divergence["fact"], divergence["a"], divergence["b"]) == ("offences[s. 3].penalty[2012-10-02].prison.max_years", "life", 20)
+
+
+def test_a_changed_tier_is_named_by_its_circumstances(codings: Path) -> None:
+    write(codings, "a.yaml", TIERED, ("TIER_ID", "appendix-i"), ("TIER_MAX", "life"))
+    write(codings, "b.yaml", TIERED, ("TIER_ID", "cites-i-group"), ("TIER_MAX", "20"))  # another id: matched by circumstances
+    result = agreement("a.yaml", "b.yaml")
+    assert result.exit_code == 1, result.output
+    report = as_json("a.yaml", "b.yaml")
+    assert [(d["fact"], d["a"], d["b"]) for d in report["divergent_facts"]] == [
+        ("offences[s. 92].aggravated[organised-criminal-group+protected-species].penalty[2014-01-10].prison.max_years", "life", 20)]
+    same = write(codings, "c.yaml", TIERED, ("TIER_ID", "appendix-i"), ("TIER_MAX", "life"))
+    assert agreement("a.yaml", same.name).exit_code == 0
+
+
+def test_a_tier_in_one_coding_only_diverges(codings: Path) -> None:
+    write(codings, "a.yaml", TIERED, ("TIER_ID", "appendix-i"), ("TIER_MAX", "life"))
+    without_tier = TIERED[: TIERED.index("    aggravated_tiers:")] + "measures: {}\n"
+    write(codings, "b.yaml", without_tier)
+    facts = [(d["fact"], d["a"], d["b"]) for d in as_json("a.yaml", "b.yaml")["divergent_facts"]]
+    tier = "offences[s. 92].aggravated[organised-criminal-group+protected-species]"
+    assert facts == [(tier, True, None), (f"{tier}.penalty[2014-01-10].prison.max_years", "life", None),
+                     (f"{tier}.penalty[2014-01-10].prison.min_years", 10, None)]
 
 
 def test_uplifts_compare_as_fractions() -> None:
