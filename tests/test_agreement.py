@@ -208,6 +208,16 @@ def test_uplifts_compare_as_fractions() -> None:
     assert (divergence.a.value, divergence.b.value) == ("1/3", "1/2")
 
 
+def test_a_fine_compares_as_a_whole_and_an_explicit_false_flag_changes_nothing(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("min: {amount: 30000000, currency: KES}\n", "min: {amount: 30000000, currency: KES}\n            unlimited: false\n"))
+    assert agreement("a.yaml", "b.yaml").exit_code == 0
+    write(codings, "c.yaml", CODING, ("{amount: 30000000, currency: KES}", "{amount: 3000000, currency: KES}"))
+    [divergence] = as_json("a.yaml", "c.yaml")["divergent_facts"]
+    assert divergence["fact"] == "offences[s. 3].penalty[2012-10-02].fine"
+    assert (divergence["a"], divergence["b"]) == ({"min": {"amount": 30000000, "currency": "KES"}}, {"min": {"amount": 3000000, "currency": "KES"}})
+
+
 def test_codings_of_different_jurisdictions_are_an_error(codings: Path) -> None:
     write(codings, "a.yaml", CODING)
     write(codings, "b.yaml", CODING, ("jurisdiction: KE", "jurisdiction: TZ"))

@@ -3,10 +3,10 @@
 A *fact* is one answer a coder gives: a measure's value; an offence's existence (as core or not),
 each of its facet terms and yes/no fields; each basic penalty version's prison minimum and maximum,
 fine and death penalty; each aggravated tier's existence and its versions (own penalty or uplift).
-Each fact carries the provision cited for it. Offences are matched by the provision that creates
-them (instrument title + provision, so the coders' own instrument ids do not matter), falling back
-to the offence id; tiers by their set of circumstances, falling back to the tier id; penalty
-versions by effective date.
+Each fact carries the provision cited for it (its source; see_also is not compared). Offences are
+matched by the provision that creates them (instrument title + provision, so the coders' own
+instrument ids do not matter), falling back to the offence id; tiers by their set of circumstances,
+falling back to the tier id; penalty versions by effective date.
 
 A fact is *coded* when at least one file knows it. It *diverges* when the values differ (one
 unknown and one known is a divergence) or, with equal values, when the provisions cited differ
@@ -125,7 +125,7 @@ class _Facts:
             if isinstance(value, dict) and name != "source":  # a facet: term -> tri-state
                 for term, known in value.items():
                     yield f"{name}.{term}", self.fact(known, source)
-            elif isinstance(value, bool) and name != "core" or value is None:  # a yes/no field
+            elif (isinstance(value, bool) and name != "core") or value is None:  # a yes/no field
                 yield name, self.fact(value, source)
         yield from self.versions("penalty", offence.get("penalty_history", []))
 
@@ -158,6 +158,8 @@ def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     for name, absent in (("max_years", "none stated"), ("min_years", "none set")):
         yield f"prison.{name}", None if prison is None else "no prison" if prison is False else prison.get(name, absent)
     fine = penalty.get("fine")
+    if isinstance(fine, dict):  # unlimited: false says no more than leaving it out
+        fine = {k: v for k, v in fine.items() if v is not False}
     yield "fine", "no fine" if fine is False else fine
     yield "death_penalty", penalty.get("death_penalty")
 
@@ -165,18 +167,26 @@ def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 def _matched_facts(a: _Facts, b: _Facts) -> Iterator[tuple[str, tuple[Fact | None, Fact | None]]]:
     """Every fact path of either file with its fact in A and in B (None where that file lacks it)."""
     yield from _side_by_side(dict(a.measures()), dict(b.measures()))
-    offences = _pair(a.data["offences"], b.data["offences"], lambda o, facts: facts.fact(None, o["source"]).provision_key,
-                     lambda o: o["source"]["provision"], a, b)
+    offences = _pair(a.data["offences"], b.data["offences"], _offence_key, lambda o: o["source"]["provision"], a, b)
     for label, offence_a, offence_b in offences:
         path = f"offences[{label}]"
         facts_a = dict(a.offence(offence_a)) if offence_a else {}
         facts_b = dict(b.offence(offence_b)) if offence_b else {}
         yield from _side_by_side(facts_a, facts_b, f"{path}.")
         tiers = _pair((offence_a or {}).get("aggravated_tiers", []), (offence_b or {}).get("aggravated_tiers", []),
-                      lambda t, facts: "+".join(sorted(t["circumstances"])), lambda t: "+".join(sorted(t["circumstances"])), a, b)
+                      lambda t, _facts: _circumstances(t), _circumstances, a, b)
         for tier_label, tier_a, tier_b in tiers:
             yield from _side_by_side(dict(a.tier(tier_a)) if tier_a else {}, dict(b.tier(tier_b)) if tier_b else {},
                                      f"{path}.aggravated[{tier_label}]")
+
+
+def _offence_key(offence: dict[str, Any], facts: _Facts) -> str | None:
+    """The provision that creates the offence, as both codings would cite it."""
+    return facts.fact(None, offence["source"]).provision_key
+
+
+def _circumstances(tier: dict[str, Any]) -> str:
+    return "+".join(sorted(tier["circumstances"]))
 
 
 def _side_by_side(facts_a: dict[str, Fact], facts_b: dict[str, Fact], prefix: str = "") -> Iterator[tuple[str, tuple[Fact | None, Fact | None]]]:
