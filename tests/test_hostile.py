@@ -18,7 +18,9 @@ from lawgap.load.strict_yaml import MAX_FILE_BYTES
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))
-SECONDS, MEGABYTES = 1.0, 64
+# A hang guard, not a speed target: how fast hostile files are rejected is measured by benchmarks/hostile.py
+# (timed assertions fail on a loaded CI machine). Memory is measured by tracemalloc and does not depend on load.
+HANG_GUARD_SECONDS, MEGABYTES = 30.0, 64
 
 
 def validate_measured() -> tuple[object, float, float]:
@@ -56,7 +58,7 @@ def test_hostile_file_is_rejected_with_file_and_line(name: str, kb_tree: Path) -
         mine = [p for p in mine if p["line"] == case["line"]]
         assert mine, f"nothing on line {case['line']}: {problems}"
     assert any(all(w in f"{p['path']} {p['message']} {p['tip']}" for w in case["words"]) for p in mine), mine
-    assert elapsed < SECONDS, f"took {elapsed:.2f} s"
+    assert elapsed < HANG_GUARD_SECONDS, f"took {elapsed:.2f} s"
     assert peak < MEGABYTES, f"peak memory {peak:.0f} MB"
 
 
@@ -69,4 +71,4 @@ def test_huge_file_is_refused_without_reading_it(kb_tree: Path) -> None:
     assert result.exit_code == 1
     [problem] = json.loads(result.stdout)
     assert (problem["file"], problem["line"]) == ("laws/ke/wildlife.yaml", 1) and "limit" in problem["message"]
-    assert elapsed < SECONDS and peak < MEGABYTES
+    assert elapsed < HANG_GUARD_SECONDS and peak < MEGABYTES
