@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lawgap.engine.as_of import LawOnDay
 from lawgap.engine.penalties import PenaltyAssessment, assess_penalty
-from lawgap.engine.rules import Outcome, evaluate
+from lawgap.engine.rules import LeafPath, Outcome, evaluate, leaves
 from lawgap.model.types import Baseline, DomainLaw, KnowledgeBase, Requirement
 
 
@@ -28,6 +29,7 @@ from lawgap.model.types import Baseline, DomainLaw, KnowledgeBase, Requirement
 class RequirementResult:
     requirement: Requirement
     outcome: Outcome
+    leaves: Mapping[LeafPath, Outcome] = field(default_factory=dict)  # each leaf of the rule, as read from the law
 
     @property
     def status(self) -> str:
@@ -78,7 +80,7 @@ def weighted_score(results: list[RequirementResult]) -> Score:
 def assess(kb: KnowledgeBase, code: str, domain: str, day: datetime.date) -> DomainAssessment:
     law = kb.laws.get((code, domain))
     facts = LawOnDay.of(law, day) if law else None
-    results = [RequirementResult(req, evaluate(req.rule, facts)) for req in kb.requirements_for(domain)]
+    results = [_requirement(req, facts) for req in kb.requirements_for(domain)]
     by_baseline = {
         baseline.id: weighted_score([r for r in results if r.requirement.baseline == baseline.id])
         for baseline in _baselines_for(kb, domain)
@@ -87,6 +89,12 @@ def assess(kb: KnowledgeBase, code: str, domain: str, day: datetime.date) -> Dom
     return DomainAssessment(code, domain, day, law, tuple(results), weighted_score(results), by_baseline,
                             assess_penalty(facts, day, kb.exchange_rates),
                             {level: verification.get(level, 0) for level in ("source-text", "secondary", "unverified")})
+
+
+def _requirement(requirement: Requirement, facts: LawOnDay | None) -> RequirementResult:
+    """Read each leaf once and combine them, keeping the leaves: engine.unknowns re-combines them with answers."""
+    leaf_outcomes = {at: evaluate(leaf, facts) for at, leaf in leaves(requirement.rule)}
+    return RequirementResult(requirement, evaluate(requirement.rule, facts, leaf_outcomes), leaf_outcomes)
 
 
 def _baselines_for(kb: KnowledgeBase, domain: str) -> list[Baseline]:

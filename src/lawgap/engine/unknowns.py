@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawgap.engine.as_of import LawOnDay, penalty_on
-from lawgap.engine.conduct import CONDUCT_FACET, conduct_statuses
+from lawgap.engine.assessment import DomainAssessment, RequirementResult, assess
+from lawgap.engine.conduct import CONDUCT_FACET, ConductStatus, conduct_statuses
 from lawgap.engine.rules import CORE_MAX_PRISON, LeafPath, Outcome, answers, evaluate, fact_of, leaves, verdict
 from lawgap.load.layout import DOMAINS
-from lawgap.model.types import KnowledgeBase, Offence, Requirement
+from lawgap.model.types import KnowledgeBase, Offence
 
 
 @dataclass(frozen=True)
@@ -55,28 +56,34 @@ class _Reads:
 
 def unknown_facts(kb: KnowledgeBase, code: str, domain: str, day: datetime.date) -> list[UnknownFact]:
     """The unknown facts of one jurisdiction and domain that move its score range or its dual criminality."""
-    law = kb.laws.get((code, domain))
+    return assessment_unknowns(kb, assess(kb, code, domain, day))
+
+
+def assessment_unknowns(kb: KnowledgeBase, assessment: DomainAssessment,
+                        conduct: dict[str, ConductStatus] | None = None) -> list[UnknownFact]:
+    """The same, from an assessment already made (its leaf outcomes are re-combined, not read again) and,
+    when known, the conduct statuses of that law on that day."""
+    law, day, domain = assessment.law, assessment.as_of, assessment.domain
     facts = LawOnDay.of(law, day) if law else None
-    requirements = {r.id: r for r in kb.requirements_for(domain)}
-    total_weight = sum(r.weight for r in requirements.values())
+    results = {r.requirement.id: r for r in assessment.requirements}
+    total_weight = sum(r.requirement.weight for r in results.values())
     reads: dict[str, _Reads] = defaultdict(lambda: _Reads(defaultdict(dict), set()))
-    now: dict[str, Outcome] = {}
-    for requirement in requirements.values():
-        now[requirement.id] = evaluate(requirement.rule, facts)
-        for at, leaf in leaves(requirement.rule):
-            if evaluate(leaf, facts).status == "unknown":
-                reads[fact_of(leaf)].by_requirement[requirement.id][at] = leaf
-    for fact, conduct in _dual_criminality_facts(kb, facts, domain, day):
-        reads[fact].dual_criminality.add(conduct)
+    for result in results.values():
+        for at, leaf in leaves(result.requirement.rule):
+            if result.leaves[at].status == "unknown":
+                reads[fact_of(leaf)].by_requirement[result.requirement.id][at] = leaf
+    statuses = conduct if conduct is not None else conduct_statuses(kb, law, domain, day)
+    for fact, term in _dual_criminality_facts(statuses, CONDUCT_FACET[domain], day):
+        reads[fact].dual_criminality.add(term)
 
     found = []
     for fact, read in reads.items():
-        gains = _gains(read, requirements, facts, now)
+        gains = _gains(read, results, facts)
         best, least = max(gains, default=0.0), min(gains, default=0.0)
         if best <= 0 and not read.dual_criminality:
             continue  # the requirement is settled by other facts: answering changes nothing
         found.append(UnknownFact(
-            code, domain, fact, tuple(sorted(read.by_requirement)), round(best, 4),
+            assessment.jurisdiction, domain, fact, tuple(sorted(read.by_requirement)), round(best, 4),
             round(100 * best / total_weight, 2) if total_weight else 0.0,
             round(100 * least / total_weight, 2) if total_weight else 0.0,
             tuple(sorted(read.dual_criminality)), law.file if law else None))
@@ -91,8 +98,7 @@ def ranked_unknowns(kb: KnowledgeBase, codes: Iterable[str], domains: Iterable[s
     return ranked[:limit] if limit is not None else ranked
 
 
-def _gains(read: _Reads, requirements: dict[str, Requirement], facts: LawOnDay | None,
-           now: dict[str, Outcome]) -> list[float]:
+def _gains(read: _Reads, results: dict[str, RequirementResult], facts: LawOnDay | None) -> list[float]:
     """For each possible answer: Σ weight × unknown share removed, over the requirements the fact decides."""
     all_leaves = [leaf for paths in read.by_requirement.values() for leaf in paths.values()]
     candidates = sorted({value for leaf in all_leaves for value in answers(leaf)})  # one kind per fact: all yes/no or all years
@@ -100,27 +106,25 @@ def _gains(read: _Reads, requirements: dict[str, Requirement], facts: LawOnDay |
     for value in candidates:
         gain = 0.0
         for requirement_id, paths in read.by_requirement.items():
-            requirement = requirements[requirement_id]
-            after = evaluate(requirement.rule, facts, {at: verdict(leaf, value) for at, leaf in paths.items()})
-            gain += requirement.weight * (_unknown(now[requirement_id]) - _unknown(after))
+            result = results[requirement_id]
+            answered = {at: verdict(leaf, value) for at, leaf in paths.items()}
+            after = evaluate(result.requirement.rule, facts, {**result.leaves, **answered})
+            gain += result.requirement.weight * (_unknown(result.outcome) - _unknown(after))
         gains.append(gain)
     return gains
 
 
-def _dual_criminality_facts(kb: KnowledgeBase, facts: LawOnDay | None, domain: str,
-                            day: datetime.date) -> Iterable[tuple[str, str]]:
+def _dual_criminality_facts(statuses: dict[str, ConductStatus], facet: str, day: datetime.date) -> Iterable[tuple[str, str]]:
     """(fact, conduct) for each conduct whose dual-criminality status is unknown, and the fact that would settle it."""
-    facet = CONDUCT_FACET[domain]
-    statuses = conduct_statuses(kb, facts.law if facts else None, domain, day)
-    for conduct, status in statuses.items():
+    for term, status in statuses.items():
         if status.extraditable is not None:
             continue
         if status.criminal is None:
-            yield f"offences[].{facet}.{conduct}", conduct
+            yield f"offences[].{facet}.{term}", term
         else:  # criminal, but no covering offence has a known maximum term
             for offence in status.offences:
                 if _maximum_unknown(offence, day):
-                    yield _max_prison_fact(offence), conduct
+                    yield _max_prison_fact(offence), term
 
 
 def _maximum_unknown(offence: Offence, day: datetime.date) -> bool:

@@ -11,7 +11,7 @@ import datetime
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 
 from lawgap.contribute.codebook import CodebookError, build_codebook
 from lawgap.engine.report import report_all
+from lawgap.engine.unknowns import UnknownFact, assessment_unknowns
 from lawgap.load.layout import DOMAINS, display_name, schema_dir
 from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_regular_files
 from lawgap.model.types import KnowledgeBase
@@ -56,12 +57,15 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
     schemas = SchemaSet(schema_dir(root))
     with replacing(out, root) as staging:  # first: a refused or busy output is known before the work starts
         # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
-        results = published_results(kb, report_all(kb, day))
+        report = report_all(kb, day)
+        results = published_results(kb, report)
+        facts_needed = {(d.assessment.jurisdiction, d.assessment.domain): assessment_unknowns(kb, d.assessment, d.conduct)
+                        for d in report.domains}
         docs = staging.work / "docs"
         _copy_hand_written(root / HAND_WRITTEN, docs)
         with _source_date(day):
             config = _config(root, docs, staging.output, kb)
-            pages = generated_files(root, kb, results, day, schemas, config["extra"].get("edit_data_url") or "")
+            pages = generated_files(root, kb, results, day, schemas, config["extra"].get("edit_data_url") or "", facts_needed)
             write_files(docs, pages)
             _mkdocs(config)
         staging.publish()
@@ -69,11 +73,12 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
 
 
 def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], day: datetime.date,
-                    schemas: SchemaSet, edit_url: str) -> dict[str, Content]:
+                    schemas: SchemaSet, edit_url: str,
+                    facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None) -> dict[str, Content]:
     """Every generated page and data file. No pairs files: they grow with the square of the data, and the
     compare page pairs any jurisdictions in the browser from data/compare.json."""
     titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
-    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles).render()
+    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed).render()
     files.update({f"data/{name}": content for name, content in export_files(results).items()})
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
     try:

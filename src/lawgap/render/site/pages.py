@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -16,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from lawgap.contribute.agreement import SPOT_CHECK_SHARE, TARGET_DIVERGENCE, overall_agreement
 from lawgap.engine.money import MAX_RATE_AGE_YEARS
 from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
-from lawgap.engine.unknowns import unknown_facts
+from lawgap.engine.unknowns import UnknownFact, unknown_facts
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
@@ -58,8 +59,9 @@ class SitePages:
     """Renders every page for one set of results."""
 
     def __init__(self, kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str, edit_url: str | None,
-                 schema_titles: dict[str, str]):
+                 schema_titles: dict[str, str], facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None):
         self.kb, self.results, self.as_of, self.edit_url = kb, results, as_of, edit_url
+        self.facts_needed = facts_needed  # engine.unknowns per (jurisdiction, domain); worked out here when not given
         self.schema_titles = schema_titles
         self.by_code: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for entry in results:
@@ -265,7 +267,9 @@ class SitePages:
 
     def _facts_needed(self, e: dict[str, Any]) -> Trusted | None:
         """The unknown facts that would narrow this score range most, each linked to its codebook question and its file."""
-        facts = unknown_facts(self.kb, e["jurisdiction"], e["domain"], datetime.date.fromisoformat(self.as_of))[:FACTS_NEEDED]
+        key = (e["jurisdiction"], e["domain"])
+        facts = (self.facts_needed[key] if self.facts_needed is not None
+                 else unknown_facts(self.kb, *key, datetime.date.fromisoformat(self.as_of)))[:FACTS_NEEDED]
         rows = []
         for fact in facts:
             shown = f"<code>{html_text(fact.fact)}</code>"
