@@ -10,7 +10,8 @@ give are never worked out a second time here. The score range is 100 × Σ w·un
 
 over the requirements r the fact decides: `narrowing` for the answer that narrows most,
 `narrowing_at_least` whatever the answer (in an `any`, a `false` may leave the requirement open).
-`weight_share` is the same without the scaling: weight × share of the requirement.
+`weight_share` is the same without the scaling: weight × share of the requirement. Ties rank the fact
+that any answer narrows more first, then the one that bears on more dual-criminality questions.
 
 Dual criminality (conduct.py, compare.py) is unknown for a conduct when no offence is known to cover
 or exclude it, or when the offences covering it have no known maximum: the conduct element, or those
