@@ -89,4 +89,7 @@ def test_history_follows_amendments() -> None:
     dates = [p["date"] for p in points]
     assert dates == sorted(dates)
     maxima = {p["date"]: p["max_prison_years"] for p in points}
-    assert maxima.get("2000-07-01") == 7 and maxima.get("2018-01-01") == 15  # Penal Code 1999 art. 190, then 2015 art. 244
+    aggravated = {p["date"]: p["max_prison_years_aggravated"] for p in points}
+    # Penal Code 1999 art. 190, then 2015 art. 244: basic bracket 1-5 years, its higher brackets up to 15 as a tier
+    assert maxima.get("2000-07-01") == 7 and maxima.get("2018-01-01") == 5
+    assert aggravated.get("2000-07-01") is None and aggravated.get("2018-01-01") == 15
