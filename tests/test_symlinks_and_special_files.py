@@ -240,3 +240,25 @@ def test_diff_on_a_commit_holding_a_link_names_it(kb_tree: Path, target: str) ->
     working_tree = run("diff", "HEAD~1")  # the working tree holds the same link
     assert working_tree.exit_code == 1
     assert "laws/ke/notes.md:1: is a symbolic link" in working_tree.output, working_tree.output
+
+
+# -- schema files ---------------------------------------------------------------------------------
+
+
+def test_a_fifo_among_the_schemas_stops_validation_without_blocking(kb_tree: Path) -> None:
+    schema = kb_tree / "schema" / "wildlife.schema.json"
+    schema.unlink()
+    os.mkfifo(schema)
+    done = run_in_subprocess(kb_tree, "validate")
+    assert done.returncode == 1
+    assert "wildlife.schema.json" in done.stderr and "named pipe (FIFO)" in done.stderr, done.stderr
+
+
+def test_a_schema_linked_outside_the_repository_is_refused_without_quoting_it(kb_tree: Path, outside: Path) -> None:
+    schema = kb_tree / "schema" / "wildlife.schema.json"
+    schema.unlink()
+    schema.symlink_to(outside / "secret.txt")
+    result = run("validate")
+    assert result.exit_code == 1
+    assert "wildlife.schema.json" in result.output and "symbolic link" in result.output, result.output
+    assert "SECRET" not in result.output

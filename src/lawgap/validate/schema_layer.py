@@ -21,10 +21,26 @@ from referencing import Registry, Resource
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.json_path import child_path, path_of
 from lawgap.load.layout import DOMAINS
+from lawgap.load.regular_files import NotRegularFile, open_regular_file
 from lawgap.load.strict_yaml import LoadedFile
 from lawgap.vocabulary import Vocabulary, vocabulary_from_schema
 
 _BRANCH_MISMATCH = {"type", "const"}
+
+
+class UnreadableSchema(Exception):
+    """A schema file that is a symlink, a special file or not JSON: lawgap cannot check anything with it."""
+
+
+def _read_schema(path: Path) -> dict[str, Any]:
+    # Through the same gate as data files: a schema that is a link or a FIFO would leak or hang.
+    try:
+        with open_regular_file(path) as stream:
+            return json.loads(stream.read().decode("utf-8"))
+    except NotRegularFile as refused:
+        raise UnreadableSchema(f"{path}: {refused.reason}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnreadableSchema(f"{path}: not a readable JSON schema ({error})") from None
 
 
 class SchemaSet:
@@ -35,7 +51,7 @@ class SchemaSet:
         self._inlined_cache: dict[str, dict[str, Any]] = {}
         self.documents: dict[str, dict[str, Any]] = {}
         for path in sorted(schema_dir.glob("*.schema.json")):
-            self.documents[path.name.removesuffix(".schema.json")] = json.loads(path.read_text(encoding="utf-8"))
+            self.documents[path.name.removesuffix(".schema.json")] = _read_schema(path)
 
     @cached_property
     def registry(self) -> Registry:
