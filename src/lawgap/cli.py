@@ -49,7 +49,7 @@ from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
 from lawgap.render.unknowns import unknown_dicts, unknown_rows
 from lawgap.validate.cache import default_folder
 from lawgap.validate.pipeline import validate_paths
-from lawgap.validate.schema_layer import SchemaSet
+from lawgap.validate.schema_layer import SchemaSet, UnreadableSchema
 
 
 class AssessableDate(click.DateTime):
@@ -355,7 +355,10 @@ def _check_output(target: Path, root: Path) -> None:
 
 
 def _schemas(root: Path) -> SchemaSet:
-    schemas = SchemaSet(schema_dir(root))
+    try:
+        schemas = SchemaSet(schema_dir(root))
+    except UnreadableSchema as error:
+        raise click.ClickException(str(error)) from None
     if not schemas.documents:
         raise click.ClickException(f"no schemas found in {schema_dir(root)}; reinstall lawgap")
     return schemas
