@@ -10,6 +10,7 @@ from typing import Any
 
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
+from lawgap.model.data_version import data_version
 from lawgap.model.types import (
     Absence,
     AggravatedTier,
@@ -52,7 +53,9 @@ def load_knowledge_base(root: Path, paths: Iterable[Path] | None = None) -> Know
     report = validate_paths(list(paths) if paths else default_targets(root), schemas, cache_folder=default_folder())
     if report.diagnostics:
         raise InvalidKnowledgeBase(report.diagnostics)
-    return build_knowledge_base(report.documents, schemas)
+    kb = build_knowledge_base(report.documents, schemas)
+    kb.data_version = data_version(kb, root)  # the last commit to the data, where git can tell
+    return kb
 
 
 def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> KnowledgeBase:
@@ -67,6 +70,7 @@ def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> K
             kb.baselines[data["id"]] = baseline_from_data(data)
         elif document.kind == "exchange-rates":
             kb.exchange_rates = exchange_rates_from_data(data)
+    kb.data_version = data_version(kb)
     return kb
 
 

@@ -238,6 +238,7 @@ class KnowledgeBase:
     baselines: dict[str, Baseline] = field(default_factory=dict)
     exchange_rates: dict[str, tuple[ExchangeRate, ...]] = field(default_factory=dict)  # currency -> rates by year
     vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
+    data_version: str | None = None  # e.g. "2026.11.30": see lawgap.model.data_version
 
     def requirements_for(self, domain: str) -> list[Requirement]:
         return [r for b in sorted(self.baselines.values(), key=lambda b: b.id) if domain in b.domains for r in b.requirements]
