@@ -16,10 +16,11 @@ DAY = datetime.date(2026, 1, 1)
 SOURCE = {"instrument": "act", "provision": "s. 1", "url": "https://example.org/a", "retrieved": "2025-01-01", "verification": "secondary"}
 
 
-def law(code: str, conduct: dict, max_years) -> dict:
+def law(code: str, conduct: dict, max_years, min_years=None) -> dict:
     offence = {"id": "dealing", "title": "Dealing", "core": True, "source": SOURCE, "conduct": conduct}
-    if max_years is not None:
-        offence["penalty_history"] = [{"effective": "2000-01-01", "penalty": {"prison": {"max_years": max_years}}, "source": SOURCE}]
+    prison = {k: v for k, v in (("max_years", max_years), ("min_years", min_years)) if v is not None}
+    if prison:
+        offence["penalty_history"] = [{"effective": "2000-01-01", "penalty": {"prison": prison}, "source": SOURCE}]
     return {"schema_version": 1, "jurisdiction": code, "domain": "wildlife", "last_reviewed": "2025-01-01",
             "instruments": [{"id": "act", "title": "Act", "url": "https://example.org/a"}], "offences": [offence], "measures": {}}
 
@@ -63,9 +64,37 @@ def test_penalty_disparity_and_requirement_differences() -> None:
 
 def test_route_names_the_weakest_link_per_conduct() -> None:
     links = {link.term: link for link in weakest_links(KB, ["KE", "TZ", "CN"], "wildlife", DAY)}
-    assert links["trade"].weakest == ("TZ",) and "0.5 years" in links["trade"].reason
+    assert links["trade"].weakest == ("TZ",) and links["trade"].reason == "lowest maximum: 6 months"
     assert links["import"].weakest == ("KE",) and links["import"].reason == "not criminal"
-    assert links["taking"].reason == "unknown everywhere on the route"
+    assert links["taking"].weakest == () and links["taking"].reason == "not determined: no maximum known on the route"
+    assert links["taking"].could_be_weaker == ("KE", "TZ", "CN")
+
+
+WITH_UNKNOWNS = knowledge_base(
+    law("KE", {"trade": True, "possession": True}, None),  # criminal, maximum unknown
+    law("GB", {"trade": True, "possession": True}, "life"),
+    law("CN", {"possession": True}, 5),  # says nothing of trade: criminality unknown
+)
+
+
+def test_route_names_no_weakest_link_an_unknown_could_undercut() -> None:
+    """Life is the strongest maximum there is: it is never "weakest" while the others are unknown."""
+    links = {link.term: link for link in weakest_links(WITH_UNKNOWNS, ["KE", "GB", "CN"], "wildlife", DAY)}
+    trade = links["trade"]
+    assert trade.weakest == () and trade.could_be_weaker == ("KE", "CN")
+    assert trade.reason == "not determined: lowest known maximum life (GB); could be lower in KE, CN"
+
+
+def test_route_says_where_the_conduct_is_known_criminal() -> None:
+    links = {link.term: link for link in weakest_links(WITH_UNKNOWNS, ["KE", "CN"], "wildlife", DAY)}
+    assert links["trade"].reason == "not determined: no maximum known on the route (criminal in KE, maximum unknown)"
+
+
+def test_route_names_the_lowest_maximum_when_no_unknown_can_be_lower() -> None:
+    """KE states a five-year minimum and no maximum: its maximum cannot be below CN's three years."""
+    floor = knowledge_base(law("KE", {"trade": True}, None, min_years=5), law("CN", {"trade": True}, 3))
+    links = {link.term: link for link in weakest_links(floor, ["KE", "CN"], "wildlife", DAY)}
+    assert links["trade"].weakest == ("CN",) and links["trade"].reason == "lowest maximum: 3 years"
 
 
 def test_all_pairs_agrees_with_pairwise_comparison() -> None:

@@ -1,5 +1,5 @@
-"""Engine cases as YAML: facts in, expected statuses, score, coverage, penalty gap, aggravated tiers
-and (optionally) the history out.
+"""Engine cases as YAML: facts in, expected statuses, score (and whether it is published), coverage,
+penalty gap, aggravated tiers, the requirements that get a recommendation and (optionally) the history out.
 
 Each file under tests/engine_cases/ holds one case: a domain file's facts (checked against the
 real schema first, so cases cannot drift from the format), optional requirements (default: the
@@ -83,7 +83,7 @@ def test_engine_case(path: Path) -> None:
     for requirement_id, status in expect.get("statuses", {}).items():
         assert statuses[requirement_id] == status, f"{requirement_id}: {statuses[requirement_id]} != {status}"
     scalar = {
-        "score": result.overall.score, "coverage": result.overall.coverage,
+        "score": result.overall.score, "scored": result.overall.scored, "coverage": result.overall.coverage,
         "score_min": result.overall.score_min, "score_max": result.overall.score_max,
         "max_prison_years": result.penalty.max_prison_years, "serious_crime": result.penalty.serious_crime,
         "penalty_gap_years": result.penalty.penalty_gap_years, "death_penalty": result.penalty.death_penalty,
@@ -95,11 +95,16 @@ def test_engine_case(path: Path) -> None:
         "aggravated_tiers": {t.tier.id: {"max_prison_years": t.max_prison_years, "min_prison_years": t.min_prison_years}
                              for t in result.penalty.aggravated_tiers},
     }
+    recommended = sorted(r.requirement.id for r in result.recommendations())
     for key, value in expect.items():
-        if key not in ("statuses", "history"):
+        if key == "recommended":
+            assert recommended == sorted(value), f"recommended: {recommended} != {sorted(value)}"
+        elif key not in ("statuses", "history"):
             assert scalar[key] == value, f"{key}: {scalar[key]!r} != {value!r}"
-    if "history" in expect:  # the points of `lawgap history` up to as_of
+    if "history" in expect:  # the points of `lawgap history` up to as_of (date_basis where a case states it)
+        with_basis = any("date_basis" in point for point in expect["history"])
         points = [{"date": p.date.isoformat(), "max_prison_years": p.max_prison_years,
-                   "max_prison_years_aggravated": p.max_prison_years_aggravated}
+                   "max_prison_years_aggravated": p.max_prison_years_aggravated,
+                   **({"date_basis": p.date_basis} if with_basis else {})}
                   for p in score_history(kb, "KE", case["domain"], day)]
         assert points == expect["history"]

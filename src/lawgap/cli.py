@@ -140,7 +140,7 @@ def score(as_of: datetime.datetime | None, domain: str | None, codes: tuple[str,
     elif output_format == "csv":
         click.echo(to_csv([score_row(e) for e in entries], SCORE_COLUMNS), nl=False)
     else:
-        columns = ("jurisdiction", "domain", "score", "coverage", "score_min", "score_max", "max_prison_years",
+        columns = ("jurisdiction", "domain", "score", "scored", "coverage", "score_min", "score_max", "max_prison_years",
                    "serious_crime", "penalty_gap_years", "max_prison_years_aggravated", "aggravated_circumstances",
                    "met", "partial", "not_met", "unknown")
         click.echo(to_table([score_row(e) for e in entries], columns))
@@ -161,9 +161,9 @@ def compare_command(codes: tuple[str, ...], as_of: datetime.datetime | None, dom
         return
     for result in results:
         click.echo(f"\n{result['domain']} (as of {result['as_of']})")
-        rows = [{"": a["jurisdiction"], "score": a["score"], "coverage": a["coverage"], "max prison": a["max_prison_years"],
-                 "serious crime": a["serious_crime"]} for a in result["assessments"]]
-        click.echo(to_table(rows, ("", "score", "coverage", "max prison", "serious crime")))
+        rows = [{"": a["jurisdiction"], "score": a["score"], "scored": a["scored"], "coverage": a["coverage"],
+                 "max prison": a["max_prison_years"], "serious crime": a["serious_crime"]} for a in result["assessments"]]
+        click.echo(to_table(rows, ("", "score", "scored", "coverage", "max prison", "serious crime")))
         click.echo(f"penalty disparity (years): {_shown(result['penalty_disparity_years'])}")
         dual = [{"conduct": d["conduct"], "dual criminality": _shown(d["holds"]),
                  **{c: _conduct_cell(s) for c, s in d["by_jurisdiction"].items()}} for d in result["dual_criminality"]]

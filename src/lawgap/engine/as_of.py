@@ -57,12 +57,31 @@ def offences_in_force(law: DomainLaw, day: datetime.date) -> list[Offence]:
 
 
 def change_dates(law: DomainLaw) -> list[datetime.date]:
-    """Every date on which something recorded in the file changed: the points of a score history."""
+    """Every date on which something recorded in the file changed: the points of a score history
+    (read_only_dates says which of them are only the day an undated version was read)."""
+    return sorted(_law_dates(law) | _read_dates(law))
+
+
+def read_only_dates(law: DomainLaw) -> set[datetime.date]:
+    """Dates known only as the day a source of an undated penalty version was read: the law held then,
+    since when is not known, so such a date is not a change in the law."""
+    return _read_dates(law) - _law_dates(law)
+
+
+def _versions(law: DomainLaw) -> list[PenaltyVersion]:
     histories = [o.penalty_history for o in law.offences] + [t.penalty_history for o in law.offences for t in o.aggravated_tiers]
-    dates = {v.effective if v.effective else v.source.retrieved for history in histories for v in history}
+    return [v for history in histories for v in history]
+
+
+def _law_dates(law: DomainLaw) -> set[datetime.date]:
+    dates = {v.effective for v in _versions(law) if v.effective}
     for instrument in law.instruments.values():
         dates |= {d for d in (instrument.in_force or instrument.enacted, instrument.repealed) if d}
-    return sorted(dates)
+    return dates
+
+
+def _read_dates(law: DomainLaw) -> set[datetime.date]:
+    return {v.source.retrieved for v in _versions(law) if not v.effective}
 
 
 @dataclass(frozen=True)

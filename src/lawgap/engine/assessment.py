@@ -9,7 +9,8 @@ outcome masses met_r, unmet_r (see rules.py):
     score_max = 100 * sum(w * (1 - unmet)) / sum(w)            (every unknown turns out met)
 
 The score is measured on what is known; coverage says how much that is; the range says how far
-the unknowns could move it.
+the unknowns could move it. A score counts as scored (published as a point) only from
+SCORE_COVERAGE_THRESHOLD coverage on; below it only the range is meaningful.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from lawgap.engine.as_of import LawOnDay
 from lawgap.engine.penalties import PenaltyAssessment, assess_penalty
 from lawgap.engine.rules import LeafPath, Outcome, evaluate, leaves
+from lawgap.engine.thresholds import SCORE_COVERAGE_THRESHOLD
 from lawgap.model.types import Baseline, DomainLaw, KnowledgeBase, Requirement
 
 
@@ -35,6 +37,11 @@ class RequirementResult:
     def status(self) -> str:
         return self.outcome.status
 
+    @property
+    def recommended(self) -> bool:
+        """Part of the requirement is known to be unmet: the law, not only the data, falls short."""
+        return self.outcome.unmet > 0
+
 
 @dataclass(frozen=True)
 class Score:
@@ -42,6 +49,11 @@ class Score:
     coverage: float
     score_min: float
     score_max: float
+
+    @property
+    def scored(self) -> bool:
+        """Enough of the standards is known for the point score to mean something (else: the range only)."""
+        return self.score is not None and self.coverage >= SCORE_COVERAGE_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -57,9 +69,9 @@ class DomainAssessment:
     verification: dict[str, int]
 
     def recommendations(self) -> list[RequirementResult]:
-        """Requirements not (fully) met, heaviest first: what the law would need."""
-        open_items = [r for r in self.requirements if r.status in ("not-met", "partial")]
-        return sorted(open_items, key=lambda r: (-r.requirement.weight, r.requirement.id))
+        """Requirements with a part known to be unmet, heaviest first: what the law would need. A requirement
+        that is short only of facts we do not know gets no recommendation (it is to confirm, not to change)."""
+        return sorted((r for r in self.requirements if r.recommended), key=lambda r: (-r.requirement.weight, r.requirement.id))
 
 
 def weighted_score(results: list[RequirementResult]) -> Score:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from lawgap.engine.assessment import DomainAssessment, assess
 from lawgap.engine.conduct import ConductStatus, conduct_statuses, conduct_terms
+from lawgap.engine.term_words import term_words
 from lawgap.engine.thresholds import years_for_sorting
-from lawgap.model.types import KnowledgeBase, Years
+from lawgap.model.types import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,10 @@ class Comparison:
 @dataclass(frozen=True)
 class WeakestLink:
     term: str
-    weakest: tuple[str, ...]  # jurisdiction codes where the conduct is least covered
+    weakest: tuple[str, ...]  # jurisdiction codes where the conduct is least covered; empty when the data cannot tell
     reason: str
     statuses: tuple[ConductStatus, ...]
+    could_be_weaker: tuple[str, ...] = ()  # where an unknown could make the conduct weaker than any known maximum
 
 
 def compare(kb: KnowledgeBase, codes: list[str], domain: str, day: datetime.date) -> Comparison:
@@ -74,26 +76,32 @@ def compare(kb: KnowledgeBase, codes: list[str], domain: str, day: datetime.date
 def weakest_links(kb: KnowledgeBase, route: list[str], domain: str, day: datetime.date) -> list[WeakestLink]:
     """For each conduct along source -> transit -> destination: where it is not criminal, or punished least."""
     per_code = [conduct_statuses(kb, kb.laws.get((code, domain)), domain, day) for code in route]
-    links = []
-    for term in conduct_terms(kb, domain):
-        statuses = tuple(s[term] for s in per_code)
-        not_criminal = tuple(code for code, s in zip(route, statuses) if s.criminal is False)
-        unknown = tuple(code for code, s in zip(route, statuses) if s.criminal is None or s.max_years is None)
-        if not_criminal:
-            links.append(WeakestLink(term, not_criminal, "not criminal", statuses))
-            continue
-        known = [(code, s.max_years) for code, s in zip(route, statuses) if s.criminal and s.max_years is not None]
-        if known:
-            lowest = min(years_for_sorting(m) for _, m in known)
-            weakest = tuple(code for code, m in known if years_for_sorting(m) == lowest)
-            reason = f"lowest maximum: {_years(known[[c for c, _ in known].index(weakest[0])][1])}"
-            if unknown:
-                reason += f" (unknown in {', '.join(unknown)})"
-            links.append(WeakestLink(term, weakest, reason, statuses))
-        else:
-            links.append(WeakestLink(term, unknown, "unknown everywhere on the route", statuses))
-    return links
+    return [weakest_link(term, route, tuple(s[term] for s in per_code)) for term in conduct_terms(kb, domain)]
 
 
-def _years(value: Years) -> str:
-    return "life" if value == "life" else f"{value:g} years"
+def weakest_link(term: str, route: list[str], statuses: tuple[ConductStatus, ...]) -> WeakestLink:
+    """The weakest link is named only where the data shows it: a jurisdiction where the conduct is not
+    criminal, or the lowest known maximum when no unknown could be lower (a criminal conduct whose
+    maximum is unknown is at least its stated minimum; an unknown criminality could be none at all).
+    Otherwise nobody is named, and the jurisdictions that could be weaker are listed.
+    site/assets/lawgap.js (weakestLink) applies the same rule in the browser."""
+    not_criminal = tuple(code for code, s in zip(route, statuses) if s.criminal is False)
+    if not_criminal:
+        return WeakestLink(term, not_criminal, "not criminal", statuses)
+    known = [(code, s.max_years) for code, s in zip(route, statuses) if s.criminal and s.max_years is not None]
+    if not known:
+        criminal = [code for code, s in zip(route, statuses) if s.criminal]
+        reason = "not determined: no maximum known on the route"
+        if criminal:
+            reason += f" (criminal in {', '.join(criminal)}, maximum unknown)"
+        return WeakestLink(term, (), reason, statuses, tuple(route))
+    lowest = min(years_for_sorting(m) for _, m in known)
+    lowest_years = next(m for _, m in known if years_for_sorting(m) == lowest)
+    weakest = tuple(code for code, m in known if years_for_sorting(m) == lowest)
+    could_be_weaker = tuple(code for code, s in zip(route, statuses)
+                            if s.criminal is None or (s.max_years is None and (s.min_years or 0.0) < lowest))
+    if could_be_weaker:
+        reason = (f"not determined: lowest known maximum {term_words(lowest_years)} ({', '.join(weakest)}); "
+                  f"could be lower in {', '.join(could_be_weaker)}")
+        return WeakestLink(term, (), reason, statuses, could_be_weaker)
+    return WeakestLink(term, weakest, f"lowest maximum: {term_words(lowest_years)}", statuses)

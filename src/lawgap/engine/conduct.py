@@ -8,11 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from lawgap.engine.as_of import offences_in_force, penalty_on
-from lawgap.engine.thresholds import (
-    EXTRADITION_YEARS,
-    years_at_least,
-    years_for_sorting,
-)
+from lawgap.engine.thresholds import EXTRADITION_YEARS, term_at_least, years_for_sorting
 from lawgap.model.types import DomainLaw, KnowledgeBase, Offence, Years
 
 CONDUCT_FACET = {"wildlife": "conduct", "human-trafficking": "purposes", "organ-trafficking": "conduct"}
@@ -35,9 +31,7 @@ class ConductStatus:
             return False
         if self.criminal is None:
             return None
-        if self.max_years is None:
-            return True if self.min_years is not None and self.min_years >= EXTRADITION_YEARS else None
-        return years_at_least(self.max_years, EXTRADITION_YEARS)
+        return term_at_least(self.min_years, self.max_years, EXTRADITION_YEARS)
 
 
 def conduct_terms(kb: KnowledgeBase, domain: str) -> tuple[str, ...]:

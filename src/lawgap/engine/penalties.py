@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lawgap.engine.aggravated import TierOnDay, highest_maximum, tiers_on
 from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.money import UsdAmount, to_usd
-from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, years_at_least
+from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, term_at_least
 from lawgap.model.types import ExchangeRate, Offence, Source, Years
 
 
@@ -52,13 +52,9 @@ def assess_penalty(facts: LawOnDay | None, day: datetime.date, rates: dict[str, 
     min_years = prison.min_years if prison else None
     if prison is False:
         serious, gap = False, SERIOUS_CRIME_YEARS
-    elif max_years is None:
-        # a stated minimum is a floor for the unknown maximum
-        reached = min_years is not None and min_years >= SERIOUS_CRIME_YEARS
-        serious, gap = (True, 0.0) if reached else (None, None)
     else:
-        serious = years_at_least(max_years, SERIOUS_CRIME_YEARS)
-        gap = 0.0 if serious else round(SERIOUS_CRIME_YEARS - float(max_years), 2)
+        serious = term_at_least(min_years, max_years, SERIOUS_CRIME_YEARS)
+        gap = 0.0 if serious else None if serious is None else round(SERIOUS_CRIME_YEARS - float(max_years), 2)
     return PenaltyAssessment(offence, on_day.version.source, max_years, min_years, prison is False,
                              penalty.death_penalty, serious, gap, _fine(penalty.fine, day, rates), *aggravation)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawgap.engine.as_of import LawOnDay, penalty_on
-from lawgap.engine.thresholds import years_at_least
+from lawgap.engine.term_words import term_words
+from lawgap.engine.thresholds import term_at_least, years_at_least
 from lawgap.model.types import DomainLaw, Offence, Source, Years
 
 
@@ -27,6 +28,9 @@ class Evidence:
     value: str  # "true", "false", "unknown", or a penalty such as "life"
     source: Source | None
     subject: str  # the offence id or measure term the fact belongs to
+    path: str = ""  # where the fact is recorded in the domain file (fact_of), the codebook's name for the question
+    verdict: str = "unknown"  # what this fact does for the requirement: "met", "unmet" or "unknown"
+    note: str | None = None  # the coder's note on the fact (the measure's, or the offence's)
 
 
 @dataclass(frozen=True)
@@ -83,11 +87,11 @@ def _evaluate(rule: dict[str, Any], facts: LawOnDay | None, settled: Mapping[Lea
         evidence = best.evidence if met >= 1.0 else tuple(e for c in children for e in c.evidence)
         return Outcome(met, unmet, evidence)
     if facts is None:
-        return Outcome(*UNKNOWN, (Evidence("no data file for this domain", "unknown", None, ""),))
+        return Outcome(*UNKNOWN, (Evidence("no data file for this domain", "unknown", None, "", fact_of(rule)),))
     if "measure" in rule:
-        return _measure(rule["measure"], facts.law, facts.day)
+        return _measure(rule["measure"], facts.law, facts.day, fact_of(rule))
     if "offence" in rule:
-        return _offence_element(rule["offence"], facts.offences)
+        return _offence_element(rule["offence"], facts.offences, fact_of(rule))
     if "core_max_prison_at_least" in rule:
         return _core_prison(rule["core_max_prison_at_least"], facts.core, facts.day)
     raise ValueError(f"unknown rule {sorted(rule)}")  # the baseline schema makes this unreachable
@@ -127,45 +131,60 @@ def verdict(leaf: dict[str, Any], value: bool | Years) -> Outcome:
     return Outcome(*(MET if met else UNMET), ())
 
 
-def _measure(term: str, law: DomainLaw, day: datetime.date) -> Outcome:
+def _measure(term: str, law: DomainLaw, day: datetime.date, path: str) -> Outcome:
     measure = law.measures.get(term)
+    note = measure.note if measure else None
     if measure is None or measure.value is None:
-        return Outcome(*UNKNOWN, (Evidence(f"measure {term}", "unknown", None, term),))
+        return Outcome(*UNKNOWN, (Evidence(f"measure {term}", "unknown", measure.source if measure else None, term, path, "unknown", note),))
     instrument = law.instruments.get(measure.source.instrument) if measure.source else None
     if instrument and not instrument.in_force_on(day):
-        return Outcome(*UNKNOWN, (Evidence(f"measure {term} (instrument not in force on {day})", "unknown", measure.source, term),))
+        return Outcome(*UNKNOWN, (Evidence(f"measure {term} (instrument not in force on {day})", "unknown", measure.source, term,
+                                           path, "unknown", note),))
     value = "true" if measure.value else "false"
-    return Outcome(*(MET if measure.value else UNMET), (Evidence(f"measure {term}", value, measure.source, term),))
+    return Outcome(*(MET if measure.value else UNMET),
+                   (Evidence(f"measure {term}", value, measure.source, term, path, "met" if measure.value else "unmet", note),))
 
 
-def _offence_element(spec: dict[str, Any], offences: tuple[Offence, ...]) -> Outcome:
+def _offence_element(spec: dict[str, Any], offences: tuple[Offence, ...], path: str) -> Outcome:
     facet, term, wanted = spec["facet"], spec["term"], spec.get("equals", True)
     if spec.get("core_only"):
         offences = [o for o in offences if o.core]
     label = f"{facet}: {term}" if facet != "flags" else term
+
+    def evidence(offence: Offence, value: bool | None) -> Evidence:
+        verdict = "unknown" if value is None else "met" if value == wanted else "unmet"
+        return Evidence(label, _show(value), offence.source, offence.id, path, verdict, offence.note)
+
     values = [(o, o.element(facet, term)) for o in offences]
     matching = [(o, v) for o, v in values if v == wanted]
     if matching:
-        return Outcome(*MET, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in matching))
+        return Outcome(*MET, tuple(evidence(o, v) for o, v in matching))
     if values and all(v is not None for _, v in values):
-        return Outcome(*UNMET, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in values))
-    return Outcome(*UNKNOWN, tuple(Evidence(label, _show(v), o.source, o.id) for o, v in values)
-                   or (Evidence(label + " (no offence recorded)", "unknown", None, ""),))
+        return Outcome(*UNMET, tuple(evidence(o, v) for o, v in values))
+    return Outcome(*UNKNOWN, tuple(evidence(o, v) for o, v in values)
+                   or (Evidence(label + " (no offence recorded)", "unknown", None, "", path),))
 
 
 def _core_prison(threshold: float, offence: Offence | None, day: datetime.date) -> Outcome:
+    """Decided like the penalty's serious-crime test (thresholds.term_at_least): a stated minimum at the
+    threshold clears it even where the provision states no maximum."""
+    fact = "maximum prison term of the core offence"
     if offence is None:
-        return Outcome(*UNKNOWN, (Evidence("core offence", "unknown", None, ""),))
+        return Outcome(*UNKNOWN, (Evidence("core offence", "unknown", None, "", CORE_MAX_PRISON),))
     on_day = penalty_on(offence, day)
     prison = on_day.penalty.prison if on_day.penalty else None
     source = on_day.version.source if on_day.version else offence.source
+    note = offence.note
     if prison is False:
-        return Outcome(*UNMET, (Evidence("maximum prison term of the core offence", "no imprisonment", source, offence.id),))
-    if prison is None or prison.max_years is None:
-        return Outcome(*UNKNOWN, (Evidence("maximum prison term of the core offence", "unknown", source, offence.id),))
-    verdict = years_at_least(prison.max_years, threshold)
-    shown = "life" if prison.max_years == "life" else f"{prison.max_years:g} years"
-    return Outcome(*(MET if verdict else UNMET), (Evidence("maximum prison term of the core offence", shown, source, offence.id),))
+        return Outcome(*UNMET, (Evidence(fact, "no imprisonment", source, offence.id, CORE_MAX_PRISON, "unmet", note),))
+    cleared = term_at_least(prison.min_years, prison.max_years, threshold) if prison else None
+    if prison is None or cleared is None:
+        shown = f"unknown (at least {term_words(prison.min_years)})" if prison and prison.min_years else "unknown"
+        return Outcome(*UNKNOWN, (Evidence(fact, shown, source, offence.id, CORE_MAX_PRISON, "unknown", note),))
+    shown = term_words(prison.max_years) if prison.max_years is not None else \
+        f"at least {term_words(prison.min_years)} (no maximum stated)"
+    return Outcome(*(MET if cleared else UNMET), (Evidence(fact, shown, source, offence.id, CORE_MAX_PRISON,
+                                                           "met" if cleared else "unmet", note),))
 
 
 def _show(value: bool | None) -> str:

@@ -6,11 +6,25 @@ from lawgap.model.types import Years
 
 SERIOUS_CRIME_YEARS = 4.0  # UNTOC Art. 2(b): maximum deprivation of liberty of at least four years
 EXTRADITION_YEARS = 1.0  # typical extradition threshold (UNTOC Art. 16 leaves it to treaties; one year is usual)
+# A score is published only from this share (0-100) of requirement weight known: below it the score rests on
+# a minority of the standards, so an entry researched for one requirement would show 100 or 0.
+SCORE_COVERAGE_THRESHOLD = 60.0
 
 
 def years_at_least(max_years: Years, threshold: float) -> bool:
     """Life imprisonment clears every threshold; the death penalty is never counted here."""
     return max_years == "life" or max_years >= threshold
+
+
+def term_at_least(min_years: float | None, max_years: Years | None, threshold: float) -> bool | None:
+    """Whether a prison term clears `threshold`: by its maximum; where no maximum is stated, a minimum at the
+    threshold or above clears it (the maximum cannot be lower); otherwise unknown. The serious-crime test,
+    the requirement that reads it and dual criminality all decide through here, so they never disagree."""
+    if max_years is not None:
+        return years_at_least(max_years, threshold)
+    if min_years is not None and min_years >= threshold:
+        return True
+    return None
 
 
 def years_for_sorting(max_years: Years | None) -> float:

@@ -90,7 +90,7 @@ def jurisdiction_from_data(data: dict[str, Any], shown: str) -> Jurisdiction:
 def _source(data: dict[str, Any]) -> Source:
     absence = Absence(data["absence"]["read"], data["absence"]["looked_for"]) if "absence" in data else None
     return Source(data["instrument"], data["provision"], data["url"], _date(data["retrieved"]), data["verification"], data.get("quote"),
-                  absence)
+                  absence, data.get("note"))
 
 
 def _review(data: dict[str, Any] | None) -> Review | None:
@@ -109,7 +109,7 @@ def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
         for term, fact in data["measures"].items()
     }
     return DomainLaw(data["jurisdiction"], data["domain"], shown, _date(data["last_reviewed"]), instruments,
-                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")))
+                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")), data.get("scope_note"))
 
 
 _OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "aggravated_tiers", "note"}
@@ -129,12 +129,12 @@ def _offence(data: dict[str, Any]) -> Offence:
         for t in data.get("aggravated_tiers", [])
     )
     return Offence(data["id"], data["title"], bool(data.get("core")), _source(data["source"]), elements,
-                   _history(data.get("penalty_history", [])), tiers)
+                   _history(data.get("penalty_history", [])), tiers, data.get("note"))
 
 
 def _history(versions: list[dict[str, Any]]) -> tuple[PenaltyVersion, ...]:
     return tuple(
-        PenaltyVersion(_date(v.get("effective")), _penalty(v.get("penalty")), _source(v["source"]), _uplift(v.get("uplift")))
+        PenaltyVersion(_date(v.get("effective")), _penalty(v.get("penalty")), _source(v["source"]), _uplift(v.get("uplift")), v.get("note"))
         for v in versions
     )
 
@@ -154,7 +154,7 @@ def _penalty(data: dict[str, Any] | None) -> Penalty | None:
     fine = data.get("fine")
     if isinstance(fine, dict):
         fine = Fine(_bound(fine.get("min")), _bound(fine.get("max")), bool(fine.get("unlimited")), bool(fine.get("amount_unspecified")))
-    return Penalty(prison, fine, data.get("death_penalty"))
+    return Penalty(prison, fine, data.get("death_penalty"), data.get("note"), combination=data.get("combination"))
 
 
 def _bound(data: dict[str, Any] | None) -> FineBound | None:

@@ -32,6 +32,7 @@ class Source:
     verification: Verification
     quote: str | None = None
     absence: Absence | None = None
+    note: str | None = None  # what a reviewer should know about this citation
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class Penalty:
     prison: Prison | Literal[False] | None
     fine: Fine | Literal[False] | None
     death_penalty: bool | None
+    note: str | None = None  # what the numbers leave out
+    combination: str | None = None  # how prison and fine combine (the schema's enum), when recorded
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class PenaltyVersion:
     penalty: Penalty | None
     source: Source
     uplift: Uplift | None = None
+    note: str | None = None  # how the effective date was established, or what the version leaves out
 
     @property
     def repeals(self) -> bool:
@@ -129,6 +133,7 @@ class Offence:
     elements: dict[str, dict[str, bool | None]]  # facet -> term -> value; "flags" holds the yes/no fields
     penalty_history: tuple[PenaltyVersion, ...]  # the basic penalty: the offence as defined
     aggravated_tiers: tuple[AggravatedTier, ...] = ()
+    note: str | None = None  # the coder's caveats on the offence (what was not read, why a fact is unknown)
 
     def element(self, facet: str, term: str) -> bool | None:
         return self.elements.get(facet, {}).get(term)
@@ -165,6 +170,7 @@ class DomainLaw:
     offences: tuple[Offence, ...]
     measures: dict[str, Measure]
     review: Review | None = None
+    scope_note: str | None = None  # what the file covers and what was not read
 
     def sources(self) -> list[Source]:
         found = [o.source for o in self.offences]

@@ -14,6 +14,7 @@ from lawgap.engine.conduct import ConductStatus
 from lawgap.engine.history import HistoryPoint
 from lawgap.engine.money import UsdAmount
 from lawgap.engine.report import Report
+from lawgap.engine.thresholds import SCORE_COVERAGE_THRESHOLD
 from lawgap.model.types import (
     DomainLaw,
     FineBound,
@@ -37,6 +38,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "domain": result.domain,
         "as_of": result.as_of.isoformat(),
         **score_dict(result.overall),
+        "score_threshold": SCORE_COVERAGE_THRESHOLD,
         "baselines": {baseline: score_dict(score) for baseline, score in result.by_baseline.items()},
         "max_prison_years": penalty.max_prison_years,
         "min_prison_years": penalty.min_prison_years,
@@ -65,12 +67,12 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
                 "met": round(r.outcome.met, 3),
                 "unmet": round(r.outcome.unmet, 3),
                 "evidence": [
-                    {"fact": e.fact, "value": e.value, "subject": e.subject,
+                    {"fact": e.fact, "path": e.path, "value": e.value, "verdict": e.verdict, "subject": e.subject, "note": e.note,
                      "absence_finding": bool(e.source and e.source.absence),
                      **({"source": source_dict(e.source, law)} if e.source else {})}
                     for e in r.outcome.evidence
                 ],
-                "recommendation": r.requirement.recommendation if r.status in ("not-met", "partial") else None,
+                "recommendation": r.requirement.recommendation if r.recommended else None,
             }
             for r in result.requirements
         ],
@@ -78,6 +80,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "last_reviewed": law.last_reviewed.isoformat() if law else None,
         "file": law.file if law else None,
         "review": review_dict(law.review) if law and law.review else None,
+        "scope_note": law.scope_note if law else None,
     }
     if penalty.core_offence:
         entry["core_offence"] = {"id": penalty.core_offence.id, "title": penalty.core_offence.title,
@@ -95,6 +98,7 @@ def offence_dict(offence: Offence, law: DomainLaw) -> dict[str, Any]:
         "id": offence.id,
         "title": offence.title,
         "core": offence.core,
+        "note": offence.note,
         "source": source_dict(offence.source, law),
         "penalty_history": [version_dict(v, law) for v in offence.penalty_history],
         "aggravated_tiers": [
@@ -109,6 +113,7 @@ def version_dict(version: PenaltyVersion, law: DomainLaw) -> dict[str, Any]:
     """A penalty version as recorded (an uplift as stated, not worked out)."""
     return {"effective": version.effective.isoformat() if version.effective else None,
             "repealed": version.repeals,
+            "note": version.note,
             **(penalty_dict(version.penalty) if version.penalty else {}),
             **({"uplift": uplift_dict(version.uplift)} if version.uplift else {}),
             "source": source_dict(version.source, law)}
@@ -138,6 +143,7 @@ def penalty_dict(penalty: Penalty) -> dict[str, Any]:
             "min": _bound_dict(fine.min), "max": _bound_dict(fine.max), "unlimited": fine.unlimited,
             "amount_unspecified": fine.amount_unspecified},
         "death_penalty": penalty.death_penalty,
+        "penalty_note": penalty.note,
     }
 
 
@@ -162,7 +168,8 @@ def published_pairs(matrices: dict[str, PairMatrix]) -> Iterator[dict[str, Any]]
 
 
 def score_dict(score: Score) -> dict[str, Any]:
-    return {"score": score.score, "coverage": score.coverage, "score_min": score.score_min, "score_max": score.score_max}
+    return {"score": score.score, "scored": score.scored, "coverage": score.coverage, "score_min": score.score_min,
+            "score_max": score.score_max}
 
 
 def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
@@ -174,6 +181,8 @@ def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
         "url": source.url,
         "retrieved": source.retrieved.isoformat(),
         "verification": source.verification,
+        **({"quote": source.quote} if source.quote else {}),
+        **({"note": source.note} if source.note else {}),
         **({"absence": {"read": source.absence.read, "looked_for": source.absence.looked_for}} if source.absence else {}),
     }
 
@@ -184,8 +193,9 @@ def review_dict(review: Review) -> dict[str, Any]:
 
 
 def history_dict(point: HistoryPoint) -> dict[str, Any]:
-    return {"date": point.date.isoformat(), "score": point.score, "coverage": point.coverage,
-            "max_prison_years": point.max_prison_years, "max_prison_years_aggravated": point.max_prison_years_aggravated}
+    return {"date": point.date.isoformat(), "date_basis": point.date_basis, "score": point.score, "scored": point.scored,
+            "coverage": point.coverage, "max_prison_years": point.max_prison_years,
+            "max_prison_years_aggravated": point.max_prison_years_aggravated}
 
 
 def conduct_dict(status: ConductStatus) -> dict[str, Any]:
@@ -217,7 +227,7 @@ def route_dict(route: list[str], domain: str, links: list[WeakestLink]) -> dict[
         "domain": domain,
         "route": route,
         "weakest_links": [
-            {"conduct": link.term, "weakest": list(link.weakest), "reason": link.reason,
+            {"conduct": link.term, "weakest": list(link.weakest), "could_be_weaker": list(link.could_be_weaker), "reason": link.reason,
              "by_jurisdiction": dict(zip(route, map(conduct_dict, link.statuses)))}
             for link in links
         ],

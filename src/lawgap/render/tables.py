@@ -8,17 +8,17 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
+SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max", "scored",
                  "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
                  "aggravated_circumstances", "death_penalty", "fine_status", "fine_max_usd", "met", "partial", "not_met",
                  "unknown", "file")
-HISTORY_COLUMNS = ("domain", "date", "score", "coverage", "max_prison_years", "max_prison_years_aggravated")
+HISTORY_COLUMNS = ("domain", "date", "date_basis", "score", "scored", "coverage", "max_prison_years", "max_prison_years_aggravated")
 
 
 def score_row(entry: dict[str, Any]) -> dict[str, Any]:
     statuses = Counter(r["status"] for r in entry["requirements"])
     return {
-        **{k: entry[k] for k in ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max",
+        **{k: entry[k] for k in ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max", "scored",
                                  "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
                                  "death_penalty", "file")},
         "aggravated_circumstances": "; ".join(entry["aggravated_circumstances"]),
