@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +44,8 @@ from lawgap.render.results_json import (
     published_results,
     route_dict,
 )
-from lawgap.render.site.build import SiteBuildError, build_site
+from lawgap.render.site.build import BuiltSite, SiteBuildError, build_site
+from lawgap.render.site.serve import PortUnavailable, check_port, serve_site
 from lawgap.render.tables import HISTORY_COLUMNS, SCORE_COLUMNS, plain, score_row, to_csv, to_table
 from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
 from lawgap.render.unknowns import unknown_dicts, unknown_rows
@@ -335,15 +337,55 @@ def build(out: Path, as_of: datetime.datetime | None) -> None:
     started = time.perf_counter()
     root = find_root()
     _check_output(out, root)
-    kb, day = _knowledge_base(), _day(as_of)
+    built = _build_site(root, out, _day(as_of))
+    click.echo(f"built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s; to look at the "
+               "site, run: lawgap serve (opened from disk, the compare page and the search do not work)")
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(port: int) -> None:
+    """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild it whenever laws/, baselines/,
+    reference/, schema/, site/, mkdocs.yml or CONTRIBUTING.md change (open pages reload). A failed
+    rebuild prints its errors and the last good site stays up. Ctrl-C stops."""
+    root = find_root()
     try:
-        built = build_site(root, kb, day, out)
+        check_port(port)
+    except PortUnavailable as unavailable:
+        raise click.ClickException(f"{unavailable}; choose another port with --port")
+    with tempfile.TemporaryDirectory(prefix="lawgap-serve-") as folder:
+        site = Path(folder) / "site"  # the server's own copy: `lawgap build`'s output is left alone
+        started = time.perf_counter()
+        built = _build_site(root, site, datetime.date.today())  # no site yet: a failure here ends the command
+        click.echo(f"built {built.pages} pages in {time.perf_counter() - started:.1f} s", err=True)
+
+        def rebuild() -> None:
+            started = time.perf_counter()
+            try:
+                built = _build_site(root, site, datetime.date.today())
+            except click.ClickException as error:
+                click.echo(f"Error: {error.format_message()}\nstill serving the last good site; "
+                           "fix the problem and save again", err=True)
+            else:
+                click.echo(f"rebuilt {built.pages} pages in {time.perf_counter() - started:.1f} s", err=True)
+
+        try:
+            serve_site(root, site, port, rebuild)
+        except PortUnavailable as unavailable:
+            raise click.ClickException(f"{unavailable}; choose another port with --port")
+    click.echo("stopped", err=True)
+
+
+def _build_site(root: Path, out: Path, day: datetime.date) -> BuiltSite:
+    """Load the data and build the site into `out`, or fail with a ClickException that says why (the
+    diagnostics of invalid data go to standard error first); the previous site is left as it was."""
+    kb = _knowledge_base()
+    try:
+        return build_site(root, kb, day, out)
     except OutputRefused as refused:
         raise RefusedOutput(str(refused))
     except (SiteBuildError, OSError) as error:
         raise click.ClickException(f"{error}; the previous site in {out} is unchanged")
-    click.echo(f"built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s "
-               f"(open {out / 'index.html'}, or serve it: python3 -m http.server --directory {out})")
 
 
 def _check_output(target: Path, root: Path) -> None:
