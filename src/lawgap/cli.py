@@ -12,6 +12,11 @@ import click
 
 from lawgap import __version__
 from lawgap.contribute import agreement as double_coding
+from lawgap.contribute.changelog import ChangelogError, changelog
+from lawgap.contribute.changelog import append as append_changelog
+from lawgap.contribute.changelog import as_markdown as changelog_markdown
+from lawgap.contribute.changelog import as_text as changelog_text
+from lawgap.contribute.changelog import entry_data as changelog_entry_data
 from lawgap.contribute.coding import InvalidCoding, load_codings
 from lawgap.contribute.codebook import CodebookError, build_codebook, codebook_dict, codebook_markdown
 from lawgap.contribute.diff import DiffError, as_markdown, as_text
@@ -27,6 +32,7 @@ from lawgap.engine.report import report_all
 from lawgap.engine.unknowns import ranked_unknowns
 from lawgap.load.layout import (
     BASELINES_DIR,
+    CHANGELOG_FILE,
     DOMAINS,
     default_targets,
     display_name,
@@ -273,6 +279,36 @@ def diff_command(base: str, head: str | None, as_of: datetime.datetime | None, o
     except DiffError as error:
         raise click.ClickException(str(error))
     click.echo(as_markdown(change) if output_format == "markdown" else as_text(change), nl=False)
+
+
+@main.command(name="changelog")
+@click.argument("base")
+@click.argument("head", required=False)
+@AS_OF
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="markdown suits a pull-request comment; json is the entry as --append logs it.")
+@click.option("--append", "append_entry", is_flag=True,
+              help=f"Log the entry at the end of {CHANGELOG_FILE} (HEAD must be a commit).")
+def changelog_command(base: str, head: str | None, as_of: datetime.datetime | None, output_format: str,
+                      append_entry: bool) -> None:
+    """Changes between git refs BASE and HEAD (default: the working tree), each classified as a law change,
+    a correction or an addition (or method, editorial), with the score moves. The rules are in the
+    documentation of lawgap.contribute.changelog and on the site's change-log page."""
+    root = find_root()
+    if append_entry and head is None:
+        raise click.UsageError("--append logs a commit: give HEAD (e.g. lawgap changelog HEAD~1 HEAD --append)")
+    try:
+        entry = changelog(root, base, head, as_of.date() if as_of else None)
+        if append_entry:
+            count = append_changelog(root, entry, _schemas(root))
+    except (DiffError, ChangelogError) as error:
+        raise click.ClickException(str(error))
+    if output_format == "json":
+        click.echo(dumps(changelog_entry_data(entry)), nl=False)
+    else:
+        click.echo(changelog_markdown(entry) if output_format == "markdown" else changelog_text(entry), nl=False)
+    if append_entry:
+        click.echo(f"logged {entry.commit[:12]} in {CHANGELOG_FILE} ({count} entries)", err=True)
 
 
 class AgreementError(click.ClickException):
