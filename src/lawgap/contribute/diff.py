@@ -70,6 +70,16 @@ class Diff:
     head: str
     facts: list[FactChange]
     results: list[ResultChange]
+    # each side's data, repository-relative file -> loaded data (contribute.changelog matches its facts by id)
+    before: dict[str, Any] = field(default_factory=dict, repr=False)
+    after: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    committed: datetime.datetime  # the committer date, in UTC
+    subject: str
 
 
 @dataclass
@@ -82,8 +92,14 @@ def diff(root: Path, base: str, head: str | None, day: datetime.date) -> Diff:
     with _tree(root, base) as base_root, _tree(root, head) as head_root:
         before, after = _side(base_root, base), _side(head_root, head or "working tree")
     facts = [change for name in sorted(set(before.data) | set(after.data))
-             for change in _fact_changes(name, before.data.get(name), after.data.get(name))]
-    return Diff(base, head or "working tree", facts, _result_changes(before.kb, after.kb, day))
+             for change in fact_changes(name, before.data.get(name), after.data.get(name))]
+    return Diff(base, head or "working tree", facts, _result_changes(before.kb, after.kb, day), before.data, after.data)
+
+
+def commit(root: Path, ref: str) -> Commit:
+    """The commit `ref` names: its full hash, committer date and subject line."""
+    sha, committed, subject = _git(root, "show", "-s", "--format=%H%x00%cI%x00%s", f"{ref}^{{commit}}").rstrip("\n").split("\0")
+    return Commit(sha, datetime.datetime.fromisoformat(committed).astimezone(datetime.timezone.utc), subject)
 
 
 @contextmanager
@@ -131,6 +147,8 @@ def _git_bytes(root: Path, *args: str) -> bytes:
 
 def _side(tree: Path, label: str) -> _Side:
     schemas = SchemaSet(schema_dir(tree))
+    if not any((tree / name).is_dir() for name in DATA_FOLDERS if name != SCHEMA_DIR):
+        return _Side(build_knowledge_base([], schemas), {})  # a commit from before the first data file
     report = validate_paths(default_targets(tree), schemas)
     if report.diagnostics:
         first = report.diagnostics[0]
@@ -142,7 +160,8 @@ def _side(tree: Path, label: str) -> _Side:
     return _Side(build_knowledge_base(report.documents, schemas), data)
 
 
-def _fact_changes(name: str, before: Any, after: Any) -> list[FactChange]:
+def fact_changes(name: str, before: Any, after: Any) -> list[FactChange]:
+    """The leaf facts that differ between two versions of one file's data (or of a part of it)."""
     old, new = dict(_leaves(before)), dict(_leaves(after))
     # absent and null both mean "unknown", so a null added where nothing was is no change
     changes = [FactChange(name, path, old.get(path), new.get(path))
@@ -200,7 +219,7 @@ def as_text(change: Diff) -> str:
         lines.append(f"  {result.jurisdiction} {result.domain}: " + ", ".join(_moves(result)))
         lines += [f"      {rid}: {old} → {new}" for rid, old, new in result.requirements]
     lines += ["", "Facts:"]
-    lines += [f"  {line}" for line in _fact_lines(change, _show)]
+    lines += [f"  {line}" for line in _fact_lines(change, show_value)]
     return "\n".join(lines) + "\n"
 
 
@@ -222,7 +241,7 @@ def as_markdown(change: Diff) -> str:
     else:
         lines += ["No score, coverage, penalty gap or requirement status changes.", ""]
     lines += ["<details><summary>Facts changed</summary>", ""]
-    lines += [f"- {line}" for line in _fact_lines(change, lambda value: escape_markdown(_show(value)))]
+    lines += [f"- {line}" for line in _fact_lines(change, lambda value: escape_markdown(show_value(value)))]
     lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
@@ -245,15 +264,16 @@ def _fact_lines(change: Diff, show) -> list[str]:
 def _moves(result: ResultChange) -> list[str]:
     labels = {"score": "score", "coverage": "coverage", "max_prison_years": "max prison", "serious_crime": "serious crime",
               "penalty_gap_years": "penalty gap"}
-    moves = [f"{label} {_show(result.before[key])} → {_show(result.after[key])}" for key, label in labels.items()
+    moves = [f"{label} {show_value(result.before[key])} → {show_value(result.after[key])}" for key, label in labels.items()
              if result.before[key] != result.after[key]]
     return moves or ["requirement statuses only"]
 
 
 def _arrow(result: ResultChange, key: str) -> str:
     old, new = result.before[key], result.after[key]
-    return _show(new) if old == new else f"{_show(old)} → **{_show(new)}**"
+    return show_value(new) if old == new else f"{show_value(old)} → **{show_value(new)}**"
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A value as the diff shows it: yes/no, numbers, — for unknown, at most 80 characters."""
     return plain(value, missing="—", limit=80)

@@ -17,7 +17,8 @@ LAWS_DIR = "laws"
 SCHEMA_DIR = "schema"
 BASELINES_DIR = "baselines"
 REFERENCE_DIR = "reference"
-REFERENCE_KINDS = ("exchange-rates",)
+REFERENCE_KINDS = ("exchange-rates", "changelog")
+CHANGELOG_FILE = f"{REFERENCE_DIR}/changelog.yaml"  # written by `lawgap changelog --append`
 
 
 @dataclass(frozen=True, order=True)

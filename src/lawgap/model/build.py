@@ -12,9 +12,11 @@ from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.data_version import data_version
 from lawgap.model.types import (
+    SCORE_FIGURES,
     Absence,
     AggravatedTier,
     Baseline,
+    ChangeLogEntry,
     DomainLaw,
     ExchangeRate,
     Fine,
@@ -22,6 +24,7 @@ from lawgap.model.types import (
     Instrument,
     Jurisdiction,
     KnowledgeBase,
+    LoggedChange,
     Measure,
     Offence,
     Penalty,
@@ -29,6 +32,7 @@ from lawgap.model.types import (
     Prison,
     Requirement,
     Review,
+    ScoreMove,
     Source,
     TreatyStatus,
     Uplift,
@@ -70,6 +74,8 @@ def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> K
             kb.baselines[data["id"]] = baseline_from_data(data)
         elif document.kind == "exchange-rates":
             kb.exchange_rates = exchange_rates_from_data(data)
+        elif document.kind == "changelog":
+            kb.change_log = change_log_from_data(data)
     kb.data_version = data_version(kb)
     return kb
 
@@ -180,3 +186,16 @@ def exchange_rates_from_data(data: dict[str, Any]) -> dict[str, tuple[ExchangeRa
             ExchangeRate(r["currency"], r["year"], r["units_per_usd"] if "units_per_usd" in r else 1 / r["usd_per_unit"],
                          r["source"]["url"], r["source"]["verification"]))
     return {c: tuple(sorted(rates, key=lambda r: r.year)) for c, rates in by_currency.items()}
+
+
+def change_log_from_data(data: dict[str, Any]) -> tuple[ChangeLogEntry, ...]:
+    return tuple(ChangeLogEntry(
+        commit=entry["commit"], base=entry["base"], message=entry["message"], as_of=datetime.date.fromisoformat(entry["as_of"]),
+        date=datetime.datetime.fromisoformat(entry["date"].replace("Z", "+00:00")),
+        changes=tuple(LoggedChange(
+            kind=c["kind"], file=c["file"], item=c["item"], facts=c["facts"], jurisdiction=c.get("jurisdiction"),
+            domain=c.get("domain"), law_date=_date(c.get("law_date")),
+            details=tuple((d["path"], d["before"], d["after"]) for d in c.get("details", ()))) for c in entry["changes"]),
+        moves=tuple(ScoreMove(m["jurisdiction"], m["domain"], {k: m[k]["before"] for k in SCORE_FIGURES},
+                              {k: m[k]["after"] for k in SCORE_FIGURES}) for m in entry["moves"]),
+    ) for entry in data["entries"])

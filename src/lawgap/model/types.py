@@ -235,6 +235,48 @@ class ExchangeRate:
     verification: Verification
 
 
+ChangeKind = Literal["law-change", "correction", "addition", "method", "editorial"]
+Figure = Union[float, Literal["life"], None]
+SCORE_FIGURES = ("score", "coverage", "max_prison_years")  # what a ScoreMove records
+
+
+@dataclass(frozen=True)
+class LoggedChange:
+    """One changed item of the data and its class (rules: contribute.changelog)."""
+
+    kind: ChangeKind
+    file: str
+    item: str  # what changed, in words
+    facts: int  # recorded values of the item that changed
+    jurisdiction: str | None = None
+    domain: str | None = None
+    law_date: datetime.date | None = None  # law changes: the date the law changed
+    details: tuple[tuple[str, str, str], ...] = ()  # (path, before, after) as shown
+
+
+@dataclass(frozen=True)
+class ScoreMove:
+    """How one jurisdiction × domain's score, coverage and core maximum prison term moved."""
+
+    jurisdiction: str
+    domain: str
+    before: dict[str, Figure]
+    after: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class ChangeLogEntry:
+    """What one logged commit (or range) changed in the data, and the results it moved."""
+
+    commit: str | None  # None: the working tree, not yet committed
+    base: str
+    date: datetime.datetime | None  # the commit's committer date, UTC
+    message: str
+    as_of: datetime.date
+    changes: tuple[LoggedChange, ...]
+    moves: tuple[ScoreMove, ...]
+
+
 @dataclass
 class KnowledgeBase:
     """Everything the engine reads, already validated."""
@@ -244,6 +286,7 @@ class KnowledgeBase:
     baselines: dict[str, Baseline] = field(default_factory=dict)
     exchange_rates: dict[str, tuple[ExchangeRate, ...]] = field(default_factory=dict)  # currency -> rates by year
     vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
+    change_log: tuple[ChangeLogEntry, ...] = ()  # reference/changelog.yaml, oldest first; not read by the engine
     data_version: str | None = None  # e.g. "2026.11.30": see lawgap.model.data_version
 
     def requirements_for(self, domain: str) -> list[Requirement]:
