@@ -137,3 +137,35 @@ def test_ranking_sorts_and_filters(browser_page) -> None:
     page.locator(".lawgap-ranking th", has_text="Jurisdiction").click()
     names = [visible.nth(i).locator("td").nth(1).inner_text() for i in range(visible.count())]
     assert names == sorted(names, key=str.lower)
+
+
+# Pages axe-core checks: one of each kind, with the compare page's tables filled in.
+AXE_PAGES = {
+    "home": "index.html",
+    "country": "jurisdictions/ke.html",
+    "ranking": "domains/wildlife.html",
+    "compare": "compare.html?domain=wildlife&j=KE,AE,CN",
+}
+AXE_FAILING_IMPACTS = ("serious", "critical")
+
+
+@pytest.mark.parametrize("kind", AXE_PAGES)
+def test_no_serious_accessibility_violation(browser_page, kind: str) -> None:
+    """axe-core (the copy bundled in the axe-playwright-python package: nothing is downloaded) finds no
+    serious or critical WCAG violation; the failure lists each one with its rule, element and help text."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        message = "the accessibility test needs axe-playwright-python (pip install -e '.[test]')"
+        if REQUIRED:
+            pytest.fail(message)
+        pytest.skip(message)
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/{AXE_PAGES[kind]}")
+    page.wait_for_load_state("networkidle")
+    if kind == "compare":
+        page.locator("#lawgap-compare-output table").first.wait_for()
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in AXE_FAILING_IMPACTS]
+    found = [f"{v['impact']} {v['id']}: {', '.join(map(str, node['target']))} — {v['help']}"
+             for v in violations for node in v["nodes"]]
+    assert found == [], f"{len(found)} serious or critical violation(s) on {AXE_PAGES[kind]}:\n" + "\n".join(found)
