@@ -43,6 +43,11 @@ def test_in_a_repository_the_version_is_the_utc_date_of_the_last_commit_to_the_d
     (kb_tree / "README.md").write_text("not data\n", encoding="utf-8")
     commit_all(kb_tree, "2026-04-10T12:00:00+00:00")
     assert load_knowledge_base(kb_tree).data_version == "2026.03.01"  # a change outside the data moves nothing
+    (kb_tree / "reference").mkdir()
+    (kb_tree / "reference/changelog.yaml").write_text("schema_version: 1\nentries: []\n", encoding="utf-8")
+    git(kb_tree, "add", "-A")
+    git(kb_tree, "commit", "-q", "-m", "log", when="2026-04-20T12:00:00+00:00")
+    assert load_knowledge_base(kb_tree).data_version == "2026.03.01"  # nor does logging one
     (kb_tree / "laws/ke/wildlife.yaml").write_text((kb_tree / "laws/ke/wildlife.yaml").read_text() + "\n", encoding="utf-8")
     commit_all(kb_tree, "2026-05-05T09:00:00+00:00")
     version = load_knowledge_base(kb_tree).data_version

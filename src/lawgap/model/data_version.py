@@ -2,7 +2,7 @@
 download, the site footer and the results contract, so that a citation names what it cites.
 
 It is the date of the last change to the data, never the build time: the newest commit that touched
-laws/, baselines/ or reference/ (UTC date), and where git cannot tell — no git, not a repository, or
+laws/, baselines/ or reference/ (UTC date; appending to the change log does not count), and where git cannot tell — no git, not a repository, or
 a shallow clone cut at that commit — the newest date recorded in the data itself (a file's
 last_reviewed, a review record's date, a source's retrieval date). The same data gives the same
 version on every machine.
@@ -16,10 +16,11 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from lawgap.load.layout import BASELINES_DIR, LAWS_DIR, REFERENCE_DIR
+from lawgap.load.layout import BASELINES_DIR, CHANGELOG_FILE, LAWS_DIR, REFERENCE_DIR
 from lawgap.model.types import KnowledgeBase
 
-DATA_FOLDERS = (LAWS_DIR, BASELINES_DIR, REFERENCE_DIR)
+# The change log (reference/changelog.yaml) records changes to the data; logging one is not one.
+DATA_PATHS = (LAWS_DIR, BASELINES_DIR, REFERENCE_DIR, f":(exclude){CHANGELOG_FILE}")
 FORMAT = "%Y.%m.%d"
 PATTERN = r"^[0-9]{4}\.[0-9]{2}\.[0-9]{2}$"  # the results schema's data_version pattern says the same
 
@@ -36,7 +37,7 @@ def data_version(kb: KnowledgeBase, root: Path | None = None) -> str | None:
 
 def _last_data_commit(root: Path) -> datetime.date | None:
     """The UTC date of the newest commit touching the data folders, or None when git cannot say."""
-    found = _git(root, "log", "-1", "--format=%H %cd", "--date=format-local:%Y-%m-%d", "--", *DATA_FOLDERS)
+    found = _git(root, "log", "-1", "--format=%H %cd", "--date=format-local:%Y-%m-%d", "--", *DATA_PATHS)
     if not found:
         return None
     commit, day = found.split()

@@ -59,7 +59,11 @@ def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str
 def csv_cell(value: Any) -> str:
     """A value for a CSV cell. Text that a spreadsheet would run as a formula gets OWASP's leading
     apostrophe; numbers keep their sign (-1.5 stays a number). Line breaks become LF, the writer's
-    line terminator, so the csv module quotes the cell (it does not quote a lone CR)."""
+    line terminator, so the csv module quotes the cell (it does not quote a lone CR). Numbers are written
+    exactly (1/12 of a year is 0.08333333333333333, not plain()'s rounded 0.0833333), so a table reads back
+    what the data holds."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
     shown = plain(value)
     if not isinstance(value, str):
         return shown
