@@ -54,6 +54,66 @@
     }
   }
 
+  /* ---- scrolling tables ---------------------------------------------------------------- */
+
+  // A table wider than its column scrolls in its box (lawgap.css). The boxes lawgap writes are named
+  // and focusable in the HTML; Material's boxes around Markdown tables and the compare page's get the
+  // same here, named after the section's heading. A box that overflows gets a visible hint.
+  var SCROLL_BOXES = ".lawgap-scroll, .md-typeset__scrollwrap, #lawgap-compare .scroll";
+
+  function sectionHeading(node) {
+    for (var at = node; at && at !== document.body; at = at.parentElement) {
+      for (var before = at.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName)) return before.textContent.replace(/¶$/, "").trim();
+      }
+    }
+    return "";
+  }
+
+  function markScrollBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLL_BOXES), function (box) {
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      if (!box.hasAttribute("role") && overflows) {
+        box.setAttribute("role", "region");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("aria-label", "Table: " + (sectionHeading(box) || document.title));
+      }
+      var hint = box.previousElementSibling;
+      var hinted = hint && hint.classList.contains("lawgap-scroll-hint");
+      if (overflows && !hinted) {
+        box.parentNode.insertBefore(el("p", { "class": "lawgap-scroll-hint", "aria-hidden": "true" },
+          ["Scroll sideways for more columns →"]), box);
+      } else if (!overflows && hinted) {
+        hint.remove();
+      }
+    });
+  }
+
+  /* ---- print ----------------------------------------------------------------------------- */
+
+  // The print-only line (site/overrides/main.html) names the address printed from and the day; the
+  // same address and the page number go into every printed page's bottom margin (@page margin boxes).
+  function cssString(value) {
+    return '"' + String(value).replace(/[\\"]/g, "\\$&").replace(/[\r\n]/g, " ") + '"';
+  }
+
+  function stampPrint() {
+    var stamp = document.querySelector("[data-lawgap-print-stamp]");
+    if (!stamp) return;
+    var address = window.location.href.split("#")[0];
+    stamp.querySelector("[data-lawgap-url]").textContent = address;
+    var printed = stamp.querySelector("[data-lawgap-printed]");
+    function today() {
+      printed.textContent = " · printed " + new Date().toISOString().slice(0, 10);
+      printed.hidden = false;
+    }
+    today();
+    window.addEventListener("beforeprint", today);
+    var margins = el("style", { media: "print" }, ["@page { @bottom-left { content: " + cssString(address) +
+      "; font: 7pt sans-serif; color: #555; } }"]);
+    document.head.appendChild(margins);
+  }
+
   /* ---- compare ------------------------------------------------------------------------- */
 
   var STATUS = { "met": "met", "partial": "partial", "not-met": "not met", "unknown": "unknown" };
@@ -244,6 +304,12 @@
     Array.prototype.forEach.call(document.querySelectorAll(".lawgap-ranking"), setUpRanking);
     var compare = document.getElementById("lawgap-compare");
     if (compare) setUpCompare(compare);
+    // Material wraps Markdown tables once its page is ready (document$); the compare tables come later
+    if (window.document$) window.document$.subscribe(markScrollBoxes);
+    else markScrollBoxes();
+    window.addEventListener("resize", markScrollBoxes);
+    if (compare && window.MutationObserver) new MutationObserver(markScrollBoxes).observe(compare, { childList: true, subtree: true });
+    stampPrint();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -60,10 +60,18 @@ def html_link(label: object, address: object) -> str:
     return f'<a href="{html.escape(safe, quote=True)}">{html_text(label)}</a>' if safe else html_text(label)
 
 
-def html_table(headers: list[str], rows: list[list[str]], css_class: str = "lawgap-table", searchable: bool = True) -> Trusted:
+def html_table(headers: list[str], rows: list[list[str]], label: str, css_class: str = "lawgap-table",
+               searchable: bool = True) -> Trusted:
     """A raw-HTML table (cells already safe HTML). Raw HTML blocks skip Markdown's inline parsing,
-    which is what makes big tables slow to build. Unsearchable tables stay out of the search index."""
-    head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in rows)
+    which is what makes big tables slow to build. Unsearchable tables stay out of the search index.
+
+    The table sits in a scroll box named `label`, focusable so keyboard users can scroll it: a table
+    wider than the page scrolls inside the box instead of being clipped. Each cell carries its
+    column's heading (data-label), which phones show when the rows are stacked (lawgap.css)."""
+    names = [html_text(h) for h in headers]
+    head = "".join(f'<th scope="col">{name}</th>' for name in names)
+    body = "".join("<tr>" + "".join(f'<td data-label="{name}">{cell}</td>' for name, cell in zip(names, row, strict=True)) + "</tr>\n"
+                   for row in rows)
     exclude = "" if searchable else " data-search-exclude"
-    return Trusted(f'<table class="{css_class}"{exclude}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>')
+    return Trusted(f'<div class="lawgap-scroll lawgap-stack" role="region" tabindex="0" aria-label="{html_text(label)}">\n'
+                   f'<table class="{css_class}"{exclude}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>')

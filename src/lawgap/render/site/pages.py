@@ -190,7 +190,8 @@ class SitePages:
             ["Requirement", "Obligation, weight", "Met", "Partial", "Not met", "Unknown"],
             [[f'<a href="#{r["id"]}">{html_text(r["id"])}</a><br><small>{html_text(r["article"])}</small>',
               f'{html_text(r["obligation"])}, {r["weight"]}',
-              *(str(r["counts"][s]) for s in ("met", "partial", "not-met", "unknown"))] for r in requirements])
+              *(str(r["counts"][s]) for s in ("met", "partial", "not-met", "unknown"))] for r in requirements],
+            label=f"Requirements of {baseline.short_title}: how many jurisdictions meet each")
         return ENV.get_template("baseline.md.j2").render(
             short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
             text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary)
@@ -244,9 +245,11 @@ class SitePages:
             "death_penalty": bool(e["death_penalty"]),
             "fine": Trusted(amounts or fine_text),
             "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
-            "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows) if penalty_rows else None,
+            "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows,
+                                    label=f"Penalties and amendments, {fmt.DOMAIN_TITLES[e['domain']].lower()}") if penalty_rows else None,
             "history": [{"date": h["date"], "score": fmt.score(h["score"]), "coverage": h["coverage"]} for h in e.get("history", [])],
-            "requirements": html_table(["Status", "Requirement", "Decided by"], requirement_rows, searchable=False), "recommendations": recommendations,
+            "requirements": html_table(["Status", "Requirement", "Decided by"], requirement_rows,
+                                       label=f"Requirements, {fmt.DOMAIN_TITLES[e['domain']].lower()}", searchable=False), "recommendations": recommendations,
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
@@ -283,7 +286,8 @@ class SitePages:
                 html_link("edit", f"{self.edit_url}/{fact.file}") if self.edit_url and fact.file else "—",
             ])
         headers = ["Fact", "Decides", "Narrows the score range", "Settles dual criminality of", "File"]
-        return html_table(headers, rows, searchable=False) if rows else None
+        label = f"Facts we still need, {fmt.DOMAIN_TITLES[e['domain']].lower()}"
+        return html_table(headers, rows, label=label, searchable=False) if rows else None
 
     def _row(self, e: dict[str, Any], prefix: str) -> dict[str, Any]:
         name = self.kb.jurisdictions[e["jurisdiction"]].name
