@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from lawgap.model.build import load_knowledge_base
 from lawgap.model.data_version import PATTERN
 
+PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_NEWEST_DATE = "2026.01.15"  # the newest last_reviewed / retrieved date in tests/fixtures/valid
 
 
@@ -74,3 +76,9 @@ def test_without_a_git_program_the_data_decides(kb_tree: Path, monkeypatch: pyte
     commit_all(kb_tree, "2026-03-01T12:00:00+00:00")
     monkeypatch.setenv("PATH", str(kb_tree / "no-programs-here"))
     assert load_knowledge_base(kb_tree).data_version == FIXTURE_NEWEST_DATE
+
+
+def test_the_results_contract_states_the_same_pattern() -> None:
+    schema = json.loads((PROJECT / "schema/results.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["entry"]["properties"]["data_version"]["pattern"] == PATTERN
+    assert "data_version" in schema["$defs"]["entry"]["required"]

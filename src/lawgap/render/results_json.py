@@ -79,6 +79,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "verification": result.verification,
         "last_reviewed": law.last_reviewed.isoformat() if law else None,
         "file": law.file if law else None,
+        "data_version": kb.data_version,
         "review": review_dict(law.review) if law and law.review else None,
         "scope_note": law.scope_note if law else None,
     }

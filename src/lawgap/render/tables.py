@@ -11,7 +11,7 @@ from typing import Any, TextIO
 SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max", "scored",
                  "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
                  "aggravated_circumstances", "death_penalty", "fine_status", "fine_max_usd", "met", "partial", "not_met",
-                 "unknown", "file")
+                 "unknown", "file", "data_version")
 HISTORY_COLUMNS = ("domain", "date", "date_basis", "score", "scored", "coverage", "max_prison_years", "max_prison_years_aggravated")
 
 
@@ -20,7 +20,7 @@ def score_row(entry: dict[str, Any]) -> dict[str, Any]:
     return {
         **{k: entry[k] for k in ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max", "scored",
                                  "max_prison_years", "serious_crime", "penalty_gap_years", "max_prison_years_aggravated",
-                                 "death_penalty", "file")},
+                                 "death_penalty", "file", "data_version")},
         "aggravated_circumstances": "; ".join(entry["aggravated_circumstances"]),
         "fine_status": entry["fine"]["status"], "fine_max_usd": entry["fine"]["max_usd"],
         "met": statuses["met"], "partial": statuses["partial"], "not_met": statuses["not-met"], "unknown": statuses["unknown"],
@@ -31,7 +31,8 @@ def requirement_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"jurisdiction": entry["jurisdiction"], "domain": entry["domain"], "requirement": r["id"], "baseline": r["baseline"],
          "article": r["article"], "status": r["status"], "weight": r["weight"],
-         "provisions": "; ".join(sorted({f"{e['source']['instrument_title']} {e['source']['provision']}" for e in r["evidence"] if "source" in e}))}
+         "provisions": "; ".join(sorted({f"{e['source']['instrument_title']} {e['source']['provision']}" for e in r["evidence"] if "source" in e})),
+         "data_version": entry["data_version"]}
         for r in entry["requirements"]
     ]
 
