@@ -5,6 +5,11 @@ evidence for a `false` that no provision can be quoted for. So it may only be ci
 whose value is false, or in the see_also of an offence with a yes/no field that is false; the
 provision creating an offence, or setting a penalty, is never an absence. Conversely a false
 measure must be either an absence finding or quote the provision that excludes the fact.
+
+The extradition facts of a jurisdiction file follow the same rule; for each, EXTRADITION_ABSENCE_VALUE
+names the value that an absence of provision establishes (no bar found on surrendering nationals
+means they are surrendered: `yes`). A fact with no such value (how dual criminality is judged) is
+never an absence finding.
 """
 
 from __future__ import annotations
@@ -20,7 +25,16 @@ from lawgap.validate.document import Context, Document
 RULE = "absence-findings"
 
 
+EXTRADITION_ABSENCE_VALUE: dict[str, Any] = {
+    "nationals": "yes", "penalty_threshold": False, "treaty_required": False, "untoc_legal_basis": False,
+    "reciprocity": False, "death_penalty_refusal": False,
+}
+
+
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
+    if document.kind == "jurisdiction":
+        yield from _extradition(document)
+        return
     if document.kind not in DOMAINS:
         return
     places = dict(_places(document, context))
@@ -37,6 +51,33 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
                                    f"measure {term} is false but its source is neither an absence finding nor a quote",
                                    "add absence: {read: <the part read>, looked_for: <what is missing>}, or quote the "
                                    "provision that excludes it")
+
+
+def _extradition(document: Document) -> Iterator[Diagnostic]:
+    for name, fact in (document.data.get("extradition") or {}).items():
+        if not isinstance(fact, dict):  # the scope note
+            continue
+        path = child_path("$.extradition", name)
+        established = name in EXTRADITION_ABSENCE_VALUE and _same(fact["value"], EXTRADITION_ABSENCE_VALUE[name])
+        citations = [("source", fact["source"])] if "source" in fact else []
+        citations += [(f"see_also[{i}]", cited) for i, cited in enumerate(fact.get("see_also", []))]
+        for where, cited in citations:
+            if "absence" in cited and not established:
+                why = (f"extradition fact {name}, which a missing provision never decides" if name not in EXTRADITION_ABSENCE_VALUE
+                       else f"extradition fact {name}, whose value is {_shown(fact['value'])}, not {_shown(EXTRADITION_ABSENCE_VALUE[name])}")
+                yield document.problem(RULE, f"{path}.{where}.absence", f"absence finding on {why}",
+                                       "an absence finding supports only the value a missing provision establishes")
+        source = fact.get("source") or {}
+        if established and "absence" not in source and "quote" not in source:
+            yield document.problem(RULE, f"{path}.source", f"extradition fact {name} is {_shown(fact['value'])} but its source is "
+                                   "neither an absence finding nor a quote",
+                                   "add absence: {read: <the part read>, looked_for: <what is missing>}, or quote the "
+                                   "provision that establishes it")
+
+
+def _same(value: Any, expected: Any) -> bool:
+    """Equal and of the same type: false is not 0, and "yes" is not true."""
+    return type(value) is type(expected) and value == expected
 
 
 def _places(document: Document, context: Context) -> Iterator[tuple[str, str | None]]:

@@ -16,14 +16,14 @@ _TREATY_ORDER = (("signed", "consent"), ("consent", "in_force"))
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
+    for index, instrument in enumerate(document.data.get("instruments", [])):
+        yield from _ordered(document, f"$.instruments[{index}]", instrument, _INSTRUMENT_ORDER)
     if document.kind == "jurisdiction":
         for treaty, participation in (document.data.get("treaties") or {}).items():
             if participation:
                 yield from _ordered(document, f"$.treaties.{treaty}", participation, _TREATY_ORDER)
         return
     instruments = document.instruments()
-    for index, instrument in enumerate(document.data.get("instruments", [])):
-        yield from _ordered(document, f"$.instruments[{index}]", instrument, _INSTRUMENT_ORDER)
     for history_path, history in document.penalty_histories():
         previous = None
         for version_index, version in enumerate(history):

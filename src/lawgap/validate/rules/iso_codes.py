@@ -1,4 +1,5 @@
-"""Jurisdiction and currency codes exist in ISO 3166 and ISO 4217 (via pycountry)."""
+"""Jurisdiction and currency codes exist in ISO 3166 and ISO 4217 (via pycountry): the file's own code,
+and the States listed where a jurisdiction surrenders its nationals only to some (`only_to`)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
         if key in ("code", "jurisdiction") and path.count(".") == 1 and not is_jurisdiction_code(value):
             yield document.problem(RULE, path, f"{value!r} is not an ISO 3166 country or subdivision code",
                                    "use the two-letter ISO 3166-1 code, e.g. KE, GB, or ISO 3166-2 such as US-CA")
+        elif isinstance(key, int) and path.rsplit("[", 1)[0].endswith(".only_to") and not is_jurisdiction_code(value):
+            yield document.problem(RULE, path, f"{value!r} is not an ISO 3166 country or subdivision code",
+                                   "list the States by their two-letter ISO 3166-1 codes, e.g. FR, DE")
         elif key == "currency" and not is_currency_code(value):
             yield document.problem(RULE, path, f"{value!r} is not an ISO 4217 currency code",
                                    "use the three-letter code, e.g. KES, GBP, EUR, USD")
