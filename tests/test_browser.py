@@ -7,6 +7,7 @@ LAWGAP_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -138,6 +139,17 @@ def test_ranking_sorts_and_filters(browser_page) -> None:
     names = [visible.nth(i).locator("td").nth(1).inner_text() for i in range(visible.count())]
     assert names == sorted(names, key=str.lower)
 
+
+def test_cite_this_page_shows_the_address_and_the_access_date(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/jurisdictions/ke.html#human-trafficking-requirement-palermo-purposes")
+    citation = page.locator("[data-lawgap-cite]")
+    permalink = citation.locator("[data-lawgap-permalink]")
+    assert permalink.inner_text() == f"{base_url}/jurisdictions/ke.html"  # no fragment: the page, not the row
+    assert permalink.get_attribute("href") == f"{base_url}/jurisdictions/ke.html"
+    assert citation.locator("[data-lawgap-accessed]").inner_text() == datetime.date.today().isoformat()
+    row = page.locator("#human-trafficking-requirement-palermo-purposes")
+    assert row.is_visible() and "palermo-purposes" in row.inner_text()  # the anchor a standards page links to
 
 # Pages axe-core checks: one of each kind, with the compare page's tables filled in.
 AXE_PAGES = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 from pathlib import Path
@@ -130,6 +131,30 @@ def test_scaffold_examples_match_the_schema_when_uncommented(tmp_path: Path, kin
     offence = loaded.data["offences"][0]
     assert set(offence) <= set(schemas.documents[kind]["$defs"]["offence"]["properties"])
     assert "penalty_history" in offence and "source" in offence
+
+
+def test_jurisdiction_scaffold_extradition_examples_validate_when_uncommented() -> None:
+    """Uncommenting the example instruments and every extradition fact gives a block that passes the schema
+    and the validation rules (each example cites an example instrument; the absence example backs a false)."""
+    from lawgap.contribute.scaffold import Scaffold
+    from lawgap.load.layout import DataFile
+    from lawgap.validate.document import Context, Document
+    from lawgap.validate.rules import ALL_RULES
+
+    schemas = SchemaSet(PROJECT / "schema")
+    text = Scaffold(schemas).jurisdiction("AT", "Austria")
+    text = text.replace("instruments: []", "instruments:").replace("extradition: {}", "extradition:")
+    for unfilled, filled in FILLED["jurisdiction.yaml"].items():
+        text = text.replace(unfilled, filled)
+    uncommented = "\n".join(re.sub(r"^# ", "", line) if re.match(r"^# ( |-)", line) else line for line in text.splitlines())
+    loaded = load_bytes(uncommented.encode(), "jurisdiction.yaml")
+    assert loaded.diagnostics == [], loaded.diagnostics
+    facts = loaded.data["extradition"]
+    assert set(facts) == set(schemas.documents["jurisdiction"]["$defs"]["extradition"]["properties"])
+    assert facts["nationals"]["value"] == "conditional" and facts["penalty_threshold"]["value"] == {"years": 1, "judged_in": "both"}
+    assert schemas.check(loaded, "jurisdiction") == []
+    document = Document(DataFile("laws/at/jurisdiction.yaml", Path("laws/at/jurisdiction.yaml"), "jurisdiction", "at"), loaded)
+    assert [d for rule in ALL_RULES for d in rule.check(document, Context(today=datetime.date(2026, 6, 1)))] == []
 
 
 def test_contributing_vocabulary_is_current() -> None:

@@ -300,7 +300,27 @@
     });
   }
 
+  /* ---- cite this page ----------------------------------------------------------------- */
+
+  // The "Cite this page" block (templates/cite.md.j2) holds the page's path and a reminder: show the full
+  // address (the canonical one when the site declares it, else where this copy is served) and today's date.
+  function fillCitations() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var address = canonical ? canonical.href : window.location.href.replace(/[?#].*$/, "");
+    var now = new Date();
+    var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (part) {
+      return String(part).padStart(2, "0");
+    }).join("-");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lawgap-cite]"), function (block) {
+      var permalink = block.querySelector("[data-lawgap-permalink]");
+      permalink.href = address;
+      permalink.textContent = address;
+      block.querySelector("[data-lawgap-accessed]").textContent = today;
+    });
+  }
+
   function start() {
+    fillCitations();
     Array.prototype.forEach.call(document.querySelectorAll(".lawgap-ranking"), setUpRanking);
     var compare = document.getElementById("lawgap-compare");
     if (compare) setUpCompare(compare);

@@ -88,10 +88,33 @@ class Scaffold:
         schema = self.schemas.inlined("jurisdiction")
         values = {"schema_version": 1, "code": code, "name": name}
         lines = self._header("jurisdiction", schema, name)
-        lines += self._object(schema, values, indent=0, skip={"treaties", "route_roles", "note"})
+        lines += self._object(schema, values, indent=0, skip={"treaties", "instruments", "extradition", "route_roles", "note"})
         lines += self._treaties(schema)
+        lines += self._extradition(schema)
         lines += self._object(schema, {}, indent=0, skip=set(schema["properties"]) - {"route_roles", "note"})
         return "\n".join(lines) + "\n"
+
+    def _extradition(self, schema: dict[str, Any]) -> list[str]:
+        """The instruments list and the extradition block, each fact explained and shown by its schema example."""
+        instruments = schema["properties"]["instruments"]
+        lines = [""] + _comment(instruments["description"] + " Uncomment and adapt the example (and delete the [] after instruments:).", 0)
+        lines.append("instruments: []")
+        lines += _commented_yaml(instruments["examples"][0], 0)
+        block = self._resolve(schema["properties"]["extradition"])
+        lines += [""] + _comment(block["description"] + " Uncomment the facts you can source (and delete the {} after "
+                                 "extradition:); a fact left out stays unknown.", 0)
+        lines.append("extradition: {}")
+        for name, prop in block["properties"].items():
+            target = self._resolve(prop)
+            lines += _comment(_describe(prop, target), 2)
+            example = target.get("examples", [None])[0]
+            if isinstance(example, dict):
+                lines += _commented_yaml({name: example}, 2)
+            elif example is not None:
+                lines.append(f"#   {name}: {json.dumps(example, ensure_ascii=False)}")
+            else:
+                lines.append(f"#   {name}: {_placeholder(target)}")
+        return lines + [""]
 
     def _treaties(self, schema: dict[str, Any]) -> list[str]:
         treaties = schema["properties"]["treaties"]

@@ -21,6 +21,7 @@ from lawgap.engine.unknowns import UnknownFact, unknown_facts
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.anchors import offence_anchor, requirement_anchor
 from lawgap.render.site.codebook_pages import question_link
 from lawgap.render.site.escape import (
     Trusted,
@@ -137,7 +138,7 @@ class SitePages:
         return ENV.get_template("jurisdiction.md.j2").render(
             name=jurisdiction.name, region=jurisdiction.un_region, subregion=jurisdiction.un_subregion or "",
             currency=jurisdiction.currency, last_reviewed=jurisdiction.last_reviewed.isoformat(),
-            treaties=treaties, domains=domains)
+            treaties=treaties, domains=domains, cite=self._cite(jurisdiction.name, f"jurisdictions/{code.lower()}.html"))
 
     def domain(self, domain: str) -> str:
         entries = sorted((self.by_code[c][domain] for c in self.by_code),
@@ -159,6 +160,7 @@ class SitePages:
         return ENV.get_template("domain.md.j2").render(
             title=fmt.DOMAIN_TITLES[domain], rows=rows, legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
+            cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
             map=Trusted(f"../assets/maps/{domain}.svg"), map_floor=Trusted(f"../assets/maps/{domain}-known-met.svg"), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
 
     def baselines_index(self) -> str:
@@ -178,7 +180,8 @@ class SitePages:
                 for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
                     status = self._status(self.by_code[code][domain], requirement.id)
                     counts[status] += 1
-                    by_status[status].append(f'<a href="../jurisdictions/{code.lower()}.html">{html_text(self.kb.jurisdictions[code].name)}</a>')
+                    row = f"../jurisdictions/{code.lower()}.html#{requirement_anchor(domain, requirement.id)}"
+                    by_status[status].append(f'<a href="{row}">{html_text(self.kb.jurisdictions[code].name)}</a>')
                 per_domain.append({"title": fmt.DOMAIN_TITLES[domain],
                                    **{k.replace("-", "_"): Trusted(", ".join(v) or "none") for k, v in
                                       ((s, by_status.get(s, [])) for s in ("met", "partial", "not-met"))}})
@@ -194,7 +197,8 @@ class SitePages:
             label=f"Requirements of {baseline.short_title}: how many jurisdictions meet each")
         return ENV.get_template("baseline.md.j2").render(
             short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
-            text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary)
+            text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary,
+            cite=self._cite(baseline.short_title, f"baselines/{baseline.id}.html"))
 
     def methodology(self) -> str:
         return ENV.get_template("methodology.md.j2").render(
@@ -210,6 +214,7 @@ class SitePages:
     def _domain_section(self, e: dict[str, Any]) -> dict[str, Any]:
         penalty_rows = []
         for offence in e["offences"]:
+            first_row = len(penalty_rows)
             title = ("<strong>core</strong> " if offence["core"] else "") + html_text(offence["title"])
             forms = [("basic offence", offence["penalty_history"])]
             forms += [(_tier_label(tier), tier["penalty_history"]) for tier in offence["aggravated_tiers"]]
@@ -222,9 +227,14 @@ class SitePages:
                         "—" if version["repealed"] or "uplift" in version else html_text(fmt.fine(version.get("fine"))),
                         _html_cite(version["source"]), html_text(version["source"]["verification"]),
                     ])
+            if len(penalty_rows) == first_row:  # no penalty recorded: the offence is still listed (and linkable)
+                penalty_rows.append([f"{title}<br><small>basic offence</small>", "—", "not recorded", "not recorded",
+                                     _html_cite(offence["source"]), html_text(offence["source"]["verification"])])
+            penalty_rows[first_row][0] = _anchored(offence_anchor(e["domain"], offence["id"]), penalty_rows[first_row][0])
         requirement_rows = [[
             fmt.status(r["status"]),
-            f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}',
+            _anchored(requirement_anchor(e["domain"], r["id"]),
+                      f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}'),
             _html_evidence(r["evidence"]),
         ] for r in e["requirements"]]
         recommendations = [{"label": Trusted(f"{text(r['id'])} ({text(r['article'])})"), "text": r["recommendation"]}
@@ -293,6 +303,11 @@ class SitePages:
         name = self.kb.jurisdictions[e["jurisdiction"]].name
         return {"link": Trusted(f"[{text(name)}]({prefix}{e['jurisdiction'].lower()}.md)"), "domain": fmt.DOMAIN_TITLES[e["domain"]]}
 
+    def _cite(self, title: str, path: str) -> dict[str, Any]:
+        """What the "Cite this page" block needs: the page's title, its path from the site's root (lawgap.js
+        shows the full address and the reader's access date), and the date of the data."""
+        return {"title": title, "path": Trusted(path), "file": Trusted(path.rsplit("/", 1)[-1]), "as_of": self.as_of}
+
     def _baselines(self) -> list[Baseline]:
         return sorted(self.kb.baselines.values(), key=lambda b: b.id)
 
@@ -305,6 +320,11 @@ class SitePages:
 
 def _unmet_weight(entry: dict[str, Any]) -> float:
     return round(sum(r["weight"] * r["unmet"] for r in entry["requirements"]), 1)
+
+
+def _anchored(anchor: str, cell: str) -> str:
+    """A table cell's content with a stable anchor (see anchors.py) that links can point at."""
+    return f'<span class="lawgap-anchor" id="{anchor}">{cell}</span>'
 
 
 def _sort_years(value: Any) -> str:
