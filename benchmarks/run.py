@@ -43,16 +43,11 @@ elif step == "bare-mkdocs":
     # the same generated pages, built by MkDocs alone: what lawgap's own work adds is the difference
     import shutil, tempfile
     from lawgap.render.site import build as site_build
-    from lawgap.validate.schema_layer import SchemaSet
-    from lawgap.engine.report import report_all
-    from lawgap.render.results_json import published_results
     kb = load_knowledge_base(root)
     staging = Path(tempfile.mkdtemp())
     docs = staging / "docs"
     shutil.copytree(root / "site", docs)
-    results = published_results(kb, report_all(kb, day))
-    from lawgap.render.export import write_files
-    write_files(docs, site_build.generated_files(root, kb, results, day, SchemaSet(root / "schema"), ""))
+    site_build.write_generated(docs, root, kb, day, SchemaSet(root / "schema"), "")
     config = site_build._config(root, docs, staging / "site", kb)
     started = time.perf_counter()
     site_build._mkdocs(config)

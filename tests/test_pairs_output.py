@@ -1,5 +1,6 @@
 """Pairs of jurisdictions grow with the square of the data: `lawgap export --pairs` streams them on
-request; a plain export and the site build write none (the compare page pairs in the browser)."""
+request; a plain export and the site build write none (the compare page pairs in the browser).
+Export writes results and pairs as they are computed, and still replaces the folder only when done."""
 
 from __future__ import annotations
 
@@ -7,19 +8,21 @@ import csv
 import datetime
 import html
 import io
+import itertools
 import json
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from site_support import copy_project
+from site_support import copy_project, tree_bytes
 
 from lawgap.cli import main
 from lawgap.engine.all_pairs import all_pairs
 from lawgap.load.layout import DOMAINS
 from lawgap.model.build import load_knowledge_base
 from lawgap.render.export import dumps, write_json_array
+from lawgap.render.results_json import published_entries, published_pairs
 
 PROJECT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-01-01"
@@ -71,6 +74,43 @@ def test_export_pairs_equal_what_the_engine_computes(tmp_path: Path, monkeypatch
     run("export", str(tmp_path / "plain"), "--as-of", AS_OF)
     for name in ("requirements.csv", "results.csv", "results.json"):
         assert (out / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
+
+
+def test_a_failure_while_pairs_stream_leaves_the_previous_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(PROJECT)
+    target = tmp_path / "out"
+    run("export", str(target), "--as-of", AS_OF)
+    before = tree_bytes(target)
+
+    def disk_full_after_100_pairs(matrices):
+        yield from itertools.islice(published_pairs(matrices), 100)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("lawgap.render.export.published_pairs", disk_full_after_100_pairs)
+    result = CliRunner().invoke(main, ["export", str(target), "--as-of", AS_OF, "--pairs"])
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.output and "the previous export is unchanged" in result.output
+    assert tree_bytes(target) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder or lock left behind
+
+
+def test_a_broken_results_contract_found_midway_leaves_the_previous_export(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries are checked against schema/results.schema.json as they are written, not all beforehand."""
+    monkeypatch.chdir(PROJECT)
+    target = tmp_path / "out"
+    run("export", str(target), "--as-of", AS_OF)
+    before = tree_bytes(target)
+
+    def one_broken(kb, reports):
+        for entry in published_entries(kb, reports):
+            yield {**entry, "score": "high"} if (entry["jurisdiction"], entry["domain"]) == ("KE", "wildlife") else entry
+
+    monkeypatch.setattr("lawgap.cli.published_entries", one_broken)
+    result = CliRunner().invoke(main, ["export", str(target), "--as-of", AS_OF])
+    assert result.exit_code == 1, result.output
+    assert "results do not match schema/results.schema.json" in result.output and "(KE wildlife)" in result.output
+    assert tree_bytes(target) == before
 
 
 def test_streamed_json_array_has_the_bytes_of_a_whole_dump() -> None:

@@ -6,6 +6,7 @@ import datetime
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -28,7 +29,7 @@ from lawgap.engine.all_pairs import all_pairs
 from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
-from lawgap.engine.report import report_all
+from lawgap.engine.report import domain_reports
 from lawgap.engine.unknowns import ranked_unknowns
 from lawgap.load.layout import (
     BASELINES_DIR,
@@ -41,13 +42,13 @@ from lawgap.load.layout import (
 )
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
-from lawgap.render.export import dumps, export_files, write_folder_atomically
-from lawgap.render.output_folder import OutputRefused, check_output
+from lawgap.render.export import dumps, write_pairs, write_results
+from lawgap.render.output_folder import OutputRefused, check_output, replacing
 from lawgap.render.results_json import (
     assessment_dict,
     comparison_dict,
     history_dict,
-    published_results,
+    published_entries,
     route_dict,
 )
 from lawgap.render.site.build import BuiltSite, SiteBuildError, build_site
@@ -348,19 +349,29 @@ def export(outdir: Path, as_of: datetime.datetime | None, with_pairs: bool = Fal
     root = find_root()
     _check_output(outdir, root)
     kb, day = _knowledge_base(), _day(as_of)
-    results = published_results(kb, report_all(kb, day))
-    problems = sorted(_schemas(root).validator("results").iter_errors(results), key=lambda e: list(e.absolute_path))
-    if problems:  # a broken contract is a bug in lawgap, not in the data: say so plainly
-        raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message}")
-    pairs = {domain: all_pairs(kb, domain, day) for domain in DOMAINS} if with_pairs else None  # streamed when written
+    contract = _schemas(root).validator("results")
+
+    def checked(entries: Iterator[dict]) -> Iterator[dict]:
+        for entry in entries:  # a broken contract is a bug in lawgap, not in the data: say so plainly
+            problems = sorted(contract.iter_errors([entry]), key=lambda e: list(e.absolute_path))
+            if problems:
+                raise click.ClickException(f"results do not match schema/results.schema.json: {problems[0].message} "
+                                           f"({entry['jurisdiction']} {entry['domain']}); the previous export is unchanged")
+            yield entry
+
+    pairs = {domain: all_pairs(kb, domain, day) for domain in DOMAINS} if with_pairs else None  # rows come when written
     try:
-        write_folder_atomically(outdir, export_files(results, pairs), root)
+        with replacing(outdir, root) as staging:  # entries and pairs are written as computed, never all held
+            written = write_results(staging.output, checked(published_entries(kb, domain_reports(kb, day))))
+            if pairs is not None:
+                write_pairs(staging.output, pairs)
+            staging.publish()
     except OutputRefused as refused:
         raise RefusedOutput(str(refused))
     except OSError as error:
         raise click.ClickException(f"could not write {outdir}: {error.strerror or error}; the previous export is unchanged")
     counted = f" and {sum(map(len, pairs.values()))} pairs" if pairs is not None else ""
-    click.echo(f"wrote {len(results)} results{counted} to {outdir}")
+    click.echo(f"wrote {written} results{counted} to {outdir}")
 
 
 @main.command()

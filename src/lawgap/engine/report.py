@@ -6,6 +6,7 @@ computes them on request, for `lawgap export --pairs`; the site's compare page p
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lawgap.engine.assessment import DomainAssessment, assess
@@ -29,9 +30,12 @@ class Report:
 
 
 def report_all(kb: KnowledgeBase, day: datetime.date) -> Report:
-    domains = [
-        DomainReport(assess(kb, code, domain, day), score_history(kb, code, domain, day),
-                     conduct_statuses(kb, kb.laws.get((code, domain)), domain, day))
-        for code in sorted(kb.jurisdictions) for domain in DOMAINS
-    ]
-    return Report(day, domains)
+    return Report(day, list(domain_reports(kb, day)))
+
+
+def domain_reports(kb: KnowledgeBase, day: datetime.date) -> Iterator[DomainReport]:
+    """One jurisdiction × domain at a time, by code then domain (export writes each as it comes)."""
+    for code in sorted(kb.jurisdictions):
+        for domain in DOMAINS:
+            yield DomainReport(assess(kb, code, domain, day), score_history(kb, code, domain, day),
+                               conduct_statuses(kb, kb.laws.get((code, domain)), domain, day))

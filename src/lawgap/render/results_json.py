@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lawgap.engine.aggravated import TierOnDay
@@ -13,7 +13,7 @@ from lawgap.engine.compare import Comparison, WeakestLink
 from lawgap.engine.conduct import ConductStatus
 from lawgap.engine.history import HistoryPoint
 from lawgap.engine.money import UsdAmount
-from lawgap.engine.report import Report
+from lawgap.engine.report import DomainReport, Report
 from lawgap.engine.thresholds import SCORE_COVERAGE_THRESHOLD
 from lawgap.model.types import (
     DomainLaw,
@@ -158,7 +158,13 @@ def _bound_dict(bound: FineBound | None) -> dict[str, Any] | None:
 
 def published_results(kb: KnowledgeBase, report: Report) -> list[dict[str, Any]]:
     """The results as export and the site publish them."""
-    return [assessment_dict(kb, r.assessment, r.history, r.conduct) for r in report.domains]
+    return list(published_entries(kb, report.domains))
+
+
+def published_entries(kb: KnowledgeBase, reports: Iterable[DomainReport]) -> Iterator[dict[str, Any]]:
+    """The results one entry (jurisdiction × domain) at a time."""
+    for r in reports:
+        yield assessment_dict(kb, r.assessment, r.history, r.conduct)
 
 
 def published_pairs(matrices: dict[str, PairMatrix]) -> Iterator[dict[str, Any]]:

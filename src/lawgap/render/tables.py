@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 SCORE_COLUMNS = ("jurisdiction", "name", "domain", "as_of", "score", "coverage", "score_min", "score_max", "scored",
@@ -27,12 +27,16 @@ def score_row(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+REQUIREMENT_COLUMNS = ("jurisdiction", "domain", "requirement", "baseline", "article", "status", "weight", "provisions",
+                       "data_version")
+
+
 def requirement_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return [
-        {"jurisdiction": entry["jurisdiction"], "domain": entry["domain"], "requirement": r["id"], "baseline": r["baseline"],
-         "article": r["article"], "status": r["status"], "weight": r["weight"],
-         "provisions": "; ".join(sorted({f"{e['source']['instrument_title']} {e['source']['provision']}" for e in r["evidence"] if "source" in e})),
-         "data_version": entry["data_version"]}
+        dict(zip(REQUIREMENT_COLUMNS, (
+            entry["jurisdiction"], entry["domain"], r["id"], r["baseline"], r["article"], r["status"], r["weight"],
+            "; ".join(sorted({f"{e['source']['instrument_title']} {e['source']['provision']}" for e in r["evidence"] if "source" in e})),
+            entry["data_version"])))
         for r in entry["requirements"]
     ]
 
@@ -49,12 +53,18 @@ def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -
 
 
 def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> None:
-    """Every CSV lawgap writes goes through here, so contributor text cannot act as a formula. Rows are
-    written as they come, so a generator of a million rows is never held in memory."""
+    """Rows are written as they come, so a generator of a million rows is never held in memory."""
+    write_row = csv_writer(handle, columns)
+    for row in rows:
+        write_row(row)
+
+
+def csv_writer(handle: TextIO, columns: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    """Writes the header, and returns the function that writes one row. Every CSV lawgap writes goes
+    through here, so contributor text cannot act as a formula."""
     writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
+    return lambda row: writer.writerow({k: csv_cell(row.get(k)) for k in columns})
 
 
 def csv_cell(value: Any) -> str:
