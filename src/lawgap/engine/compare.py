@@ -4,6 +4,7 @@ and the weakest link of a route."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lawgap.engine.assessment import DomainAssessment, assess
@@ -21,12 +22,23 @@ class DualCriminality:
     @property
     def holds(self) -> bool | None:
         """True when the conduct is extraditable everywhere; False when it is not somewhere; else unknown."""
-        values = [s.extraditable for s in self.statuses]
-        if all(v is True for v in values):
-            return True
-        if any(v is False for v in values):
-            return False
-        return None
+        return known_all(s.extraditable for s in self.statuses)
+
+    @property
+    def criminal_everywhere(self) -> bool | None:
+        """Criminal in every jurisdiction, whatever the penalty (extradition reads the requested State's own
+        threshold apart: engine.extradition); False when it is not criminal in one; else unknown."""
+        return known_all(s.criminal for s in self.statuses)
+
+
+def known_all(values: Iterable[bool | None]) -> bool | None:
+    """Three-valued "and": True when every value is True, False when any is False, else unknown (None)."""
+    seen = list(values)
+    if all(v is True for v in seen):
+        return True
+    if any(v is False for v in seen):
+        return False
+    return None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.data_version import data_version
 from lawgap.model.types import (
+    EXTRADITION_FACTS,
     SCORE_FIGURES,
     Absence,
     AggravatedTier,
@@ -19,6 +20,8 @@ from lawgap.model.types import (
     ChangeLogEntry,
     DomainLaw,
     ExchangeRate,
+    ExtraditionFact,
+    ExtraditionLaw,
     Fine,
     FineBound,
     Instrument,
@@ -28,6 +31,7 @@ from lawgap.model.types import (
     Measure,
     Offence,
     Penalty,
+    PenaltyThreshold,
     PenaltyVersion,
     Prison,
     Requirement,
@@ -90,7 +94,25 @@ def jurisdiction_from_data(data: dict[str, Any], shown: str) -> Jurisdiction:
         for name, p in (data.get("treaties") or {}).items() if p
     }
     return Jurisdiction(data["code"], data["name"], data["un_region"], data.get("un_subregion"), data["currency"],
-                        shown, _date(data["last_reviewed"]), treaties)
+                        shown, _date(data["last_reviewed"]), treaties, _extradition(data))
+
+
+def _extradition(data: dict[str, Any]) -> ExtraditionLaw:
+    block = data.get("extradition") or {}
+    facts = {}
+    for name in EXTRADITION_FACTS:
+        fact = block.get(name) or {"value": None}
+        value = fact["value"]
+        if isinstance(value, dict):
+            value = PenaltyThreshold(value["years"], value["judged_in"])
+        facts[name] = ExtraditionFact(value, _source(fact["source"]) if "source" in fact else None, fact.get("note"),
+                                      fact.get("condition"), tuple(fact.get("only_to", ())))
+    return ExtraditionLaw(**facts, instruments=_instruments(data.get("instruments", [])), scope_note=block.get("scope_note"))
+
+
+def _instruments(items: list[dict[str, Any]]) -> dict[str, Instrument]:
+    return {i["id"]: Instrument(i["id"], i["title"], i["url"], _date(i.get("enacted")), _date(i.get("in_force")), _date(i.get("repealed")))
+            for i in items}
 
 
 def _source(data: dict[str, Any]) -> Source:
@@ -106,10 +128,7 @@ def _review(data: dict[str, Any] | None) -> Review | None:
 
 
 def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
-    instruments = {
-        i["id"]: Instrument(i["id"], i["title"], i["url"], _date(i.get("enacted")), _date(i.get("in_force")), _date(i.get("repealed")))
-        for i in data["instruments"]
-    }
+    instruments = _instruments(data["instruments"])
     measures = {
         term: Measure(fact["value"], _source(fact["source"]) if "source" in fact else None, fact.get("note"))
         for term, fact in data["measures"].items()

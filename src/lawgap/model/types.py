@@ -190,6 +190,47 @@ class TreatyStatus:
 
 
 @dataclass(frozen=True)
+class PenaltyThreshold:
+    """An offence is extraditable only if punishable by a maximum of at least `years` in the law of the
+    requested State, the requesting State, or both."""
+
+    years: float
+    judged_in: Literal["requested", "requesting", "both"]
+
+
+@dataclass(frozen=True)
+class ExtraditionFact:
+    """One fact of a jurisdiction's extradition law; value None is unknown. nationals: "yes" / "no" /
+    "conditional" (with its condition, and the States it is limited to); penalty_threshold: a
+    PenaltyThreshold, or False (no minimum); dual_criminality_test: "conduct" / "label"; the others True / False."""
+
+    value: bool | str | PenaltyThreshold | None
+    source: Source | None = None
+    note: str | None = None
+    condition: str | None = None
+    only_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtraditionLaw:
+    """A jurisdiction's extradition block (facts left out are unknown) and the instruments it cites."""
+
+    nationals: ExtraditionFact = ExtraditionFact(None)
+    penalty_threshold: ExtraditionFact = ExtraditionFact(None)
+    treaty_required: ExtraditionFact = ExtraditionFact(None)
+    untoc_legal_basis: ExtraditionFact = ExtraditionFact(None)
+    reciprocity: ExtraditionFact = ExtraditionFact(None)
+    death_penalty_refusal: ExtraditionFact = ExtraditionFact(None)
+    dual_criminality_test: ExtraditionFact = ExtraditionFact(None)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    scope_note: str | None = None
+
+
+EXTRADITION_FACTS = ("nationals", "penalty_threshold", "treaty_required", "untoc_legal_basis", "reciprocity",
+                     "death_penalty_refusal", "dual_criminality_test")
+
+
+@dataclass(frozen=True)
 class Jurisdiction:
     code: str
     name: str
@@ -199,6 +240,7 @@ class Jurisdiction:
     file: str
     last_reviewed: datetime.date
     treaties: dict[str, TreatyStatus]
+    extradition: ExtraditionLaw = field(default_factory=ExtraditionLaw)
 
 
 @dataclass(frozen=True)
