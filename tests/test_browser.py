@@ -151,6 +151,16 @@ def test_cite_this_page_shows_the_address_and_the_access_date(browser_page) -> N
     row = page.locator("#human-trafficking-requirement-palermo-purposes")
     assert row.is_visible() and "palermo-purposes" in row.inner_text()  # the anchor a standards page links to
 
+def test_opened_from_disk_the_page_says_to_serve_it(browser_page, site: Path) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/index.html")
+    assert page.locator(".lawgap-from-disk").count() == 0  # served: no warning
+    page.goto((site / "index.html").as_uri())
+    warning = page.locator(".lawgap-from-disk")
+    assert warning.is_visible() and "lawgap serve" in warning.inner_text()
+    page.screenshot(path=str(shots / "from-disk.png"))
+    problems.clear()  # from disk, the search's requests fail by design: that is what the warning is about
+
 # Pages axe-core checks: one of each kind, with the compare page's tables filled in.
 AXE_PAGES = {
     "home": "index.html",

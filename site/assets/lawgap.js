@@ -319,8 +319,21 @@
     });
   }
 
+  /* ---- opened from disk ----------------------------------------------------------------- */
+
+  // From a file:// address the browser blocks what the search and the compare page load; say so at the
+  // top of the page, with the command that serves the site (README: lawgap serve).
+  function warnOpenedFromDisk() {
+    if (window.location.protocol !== "file:") return;
+    var content = document.querySelector(".md-content__inner") || document.body;
+    content.insertBefore(el("p", { "class": "lawgap-from-disk", role: "note" }, [
+      "This page is opened from disk, so the search and the compare page cannot load their data. " +
+      "Run ", el("code", {}, ["lawgap serve"]), " and open http://127.0.0.1:8000/ instead."]), content.firstChild);
+  }
+
   function start() {
     fillCitations();
+    warnOpenedFromDisk();
     Array.prototype.forEach.call(document.querySelectorAll(".lawgap-ranking"), setUpRanking);
     var compare = document.getElementById("lawgap-compare");
     if (compare) setUpCompare(compare);
