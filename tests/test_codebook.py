@@ -102,3 +102,40 @@ def test_cli_codebook_json() -> None:
     assert [d["requirement"] for d in question["decides"]] == ["palermo-means"]
     assert question["decides"][0]["weight"] == 2 and "no real and acceptable alternative" in question["true"]
     assert {g["title"] for g in book["general"]} >= {"True, false or unknown", "Citing the source of a fact"}
+
+
+def test_the_extradition_questions_are_in_the_codebook_with_how_the_verdict_reads_them() -> None:
+    from lawgap.engine.extradition import READS
+
+    codebook = build_codebook(SCHEMAS, BASELINES)
+    facts = [name for name in SCHEMAS.documents["jurisdiction"]["$defs"]["extradition"]["properties"] if name != "scope_note"]
+    assert [q.fact for q in codebook.extradition] == [f"extradition.{name}.value" for name in facts]
+    for question in codebook.extradition:
+        name = question.fact.split(".")[1]
+        assert question.reads == READS[name] and question.meaning.strip()
+        assert all(len(question.guidance[part]) >= 20 for part in PARTS), question.fact
+    markdown = codebook_markdown(codebook)
+    assert "## Extradition (`jurisdiction.yaml`)" in markdown
+    assert "### `extradition.nationals.value`" in markdown and "- **yes or conditional means**: yes - neither" in markdown
+    assert "**How lawgap reads it.** " + READS["untoc_legal_basis"] in markdown
+    assert "Extradition" not in codebook_markdown(codebook, ["wildlife"], extradition=False)
+
+
+def test_an_extradition_question_without_guidance_is_reported(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT / "schema", tmp_path / "schema")
+    path = tmp_path / "schema" / "jurisdiction.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    del schema["$defs"]["extradition"]["properties"]["reciprocity"]["x-codebook"]["pitfalls"]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    [problem] = missing_guidance(build_codebook(SchemaSet(tmp_path / "schema"), BASELINES))
+    assert problem.startswith("jurisdiction extradition.reciprocity.value: pitfalls (add them at schema/jurisdiction.schema.json#")
+
+
+def test_cli_codebook_shows_extradition_only_for_the_whole_codebook() -> None:
+    whole = CliRunner().invoke(main, ["codebook", "--format", "json"])
+    assert whole.exit_code == 0, whole.output
+    book = json.loads(whole.output)
+    nationals = next(q for q in book["extradition"] if q["fact"] == "extradition.nationals.value")
+    assert nationals["answers"] == {"true": "yes or conditional", "false": "no"} and "aut dedere" in nationals["false"]
+    one = CliRunner().invoke(main, ["codebook", "wildlife"])
+    assert one.exit_code == 0 and "extradition." not in one.output

@@ -241,8 +241,9 @@ def unknowns(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: st
 @click.argument("domain", required=False, type=click.Choice(DOMAINS))
 @click.option("--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 def codebook(domain: str | None, output_format: str) -> None:
-    """The questions that decide every baseline requirement (all domains, or DOMAIN): where each fact is
-    recorded, what true and false mean, what evidence suffices, where to look, pitfalls; general rules first."""
+    """The questions that decide every baseline requirement (all domains, or DOMAIN) and, for all domains, the
+    extradition verdict: where each fact is recorded, what true and false mean, what evidence suffices, where to
+    look, pitfalls; general rules first."""
     root = find_root()
     schemas = _schemas(root)
     try:
@@ -253,11 +254,11 @@ def codebook(domain: str | None, output_format: str) -> None:
         raise click.ClickException(f"{len(invalid.diagnostics)} problem(s) in the baselines; fix them (lawgap validate) first")
     except CodebookError as error:
         raise click.ClickException(str(error))
-    domains = _domains(domain)
+    domains = _domains(domain)  # the extradition questions (jurisdiction.yaml) come with the whole codebook
     if output_format == "json":
-        click.echo(dumps(codebook_dict(book, domains)), nl=False)
+        click.echo(dumps(codebook_dict(book, domains, extradition=domain is None)), nl=False)
     else:
-        click.echo(codebook_markdown(book, domains), nl=False)
+        click.echo(codebook_markdown(book, domains, extradition=domain is None), nl=False)
 
 
 @main.command()

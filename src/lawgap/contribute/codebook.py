@@ -12,6 +12,10 @@ that holds the fact:
 Measures every domain shares (the general part of criminal law: attempt, complicity, liability of
 legal persons, confiscation ...) have their guidance once, in common.schema.json under
 `x-codebook-measures`, keyed by term. Nothing is restated here; `lawgap codebook` prints the result.
+
+The extradition facts of jurisdiction.yaml decide no baseline requirement but the extradition verdict:
+each is a question too, its guidance on its property (with `answers` naming what true and false stand
+for where the answer is not yes/no), and how the verdict reads it from engine.extradition.READS.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from lawgap.engine.extradition import READS
 from lawgap.engine.rules import fact_of, leaves
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, Requirement
@@ -31,6 +36,7 @@ PARTS = ("true", "false", "evidence", "where", "pitfalls")
 PART_TITLES = {"true": "true means", "false": "false means", "evidence": "Evidence that suffices", "where": "Where to look",
                "pitfalls": "Pitfalls"}
 DOMAIN_TITLES = {"wildlife": "Wildlife", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
+EXTRADITION_TITLE = "Extradition"
 
 
 class CodebookError(Exception):
@@ -54,6 +60,8 @@ class Question:
     decides: tuple[Decided, ...]
     guidance: dict[str, str]  # PARTS -> text; empty parts are missing guidance
     guidance_at: str  # the schema file and JSON pointer of the guidance, for whoever improves it
+    reads: str = ""  # for a question no baseline rule reads (extradition): how lawgap reads the answer
+    answers: tuple[tuple[str, str], ...] = ()  # ("true", "yes or conditional") where the answer is not yes/no
 
 
 @dataclass(frozen=True)
@@ -66,11 +74,13 @@ class Section:
 class Codebook:
     general: tuple[Section, ...]
     questions: dict[str, tuple[Question, ...]]  # domain -> questions in baseline order
+    extradition: tuple[Question, ...] = ()  # jurisdiction.yaml's extradition facts, in schema order
 
 
 def build_codebook(schemas: SchemaSet, baselines: Iterable[Baseline]) -> Codebook:
     ordered = sorted(baselines, key=lambda b: b.id)
-    return Codebook(_general(schemas), {domain: _questions(schemas, ordered, domain) for domain in DOMAINS})
+    return Codebook(_general(schemas), {domain: _questions(schemas, ordered, domain) for domain in DOMAINS},
+                    _extradition_questions(schemas))
 
 
 # -- the general rules, from the schema definitions ------------------------------------------------
@@ -115,6 +125,21 @@ def _questions(schemas: SchemaSet, baselines: list[Baseline], domain: str) -> tu
                     found[fact] = {"meaning": meaning, "guidance": guidance, "at": at, "decides": []}
                 found[fact]["decides"].append(Decided(requirement, baseline.short_title, _reading(leaf, rule_kinds)))
     return tuple(Question(domain, fact, q["meaning"], tuple(q["decides"]), q["guidance"], q["at"]) for fact, q in found.items())
+
+
+def _extradition_questions(schemas: SchemaSet) -> tuple[Question, ...]:
+    pointer = ("$defs", "extradition", "properties")
+    facts = _lookup(_document(schemas, "jurisdiction"), pointer, "jurisdiction")
+    questions = []
+    for name, prop in facts.items():
+        if GUIDANCE not in prop:  # the scope note is not a question
+            continue
+        if name not in READS:
+            raise CodebookError(f"engine.extradition.READS does not say how the extradition fact {name!r} is read")
+        at = f"schema/jurisdiction.schema.json#/{'/'.join(pointer)}/{name}/{GUIDANCE}"
+        questions.append(Question("jurisdiction", f"extradition.{name}.value", prop["description"], (), _parts(prop[GUIDANCE]), at,
+                                  READS[name], tuple(prop[GUIDANCE].get("answers", {}).items())))
+    return tuple(questions)
 
 
 def _term(schemas: SchemaSet, domain: str, leaf: dict[str, Any]) -> tuple[str, dict[str, str], str]:
@@ -214,14 +239,14 @@ def _description(defs: dict[str, Any], prop: dict[str, Any]) -> str:
 def missing_guidance(codebook: Codebook) -> list[str]:
     """Each question whose guidance leaves a part empty, as "domain fact: parts" (the codebook test keeps this empty)."""
     return [f"{q.domain} {q.fact}: {', '.join(p for p in PARTS if not q.guidance[p])} (add them at {q.guidance_at})"
-            for questions in codebook.questions.values() for q in questions if not all(q.guidance.values())]
+            for questions in (*codebook.questions.values(), codebook.extradition) for q in questions if not all(q.guidance.values())]
 
 
 # -- output ----------------------------------------------------------------------------------------
 
 
 def codebook_markdown(codebook: Codebook, domains: Iterable[str] = DOMAINS, escape: Callable[[str], str] = str,
-                      heading: int = 1, general: bool = True) -> str:
+                      heading: int = 1, general: bool = True, extradition: bool = True) -> str:
     """The codebook as Markdown. `escape` is applied to every text taken from the schemas and baselines
     (the site passes its Markdown escaper); fact paths and vocabulary terms are identifiers and are not."""
     h = "#" * heading
@@ -234,6 +259,8 @@ def codebook_markdown(codebook: Codebook, domains: Iterable[str] = DOMAINS, esca
         lines += _general_markdown(codebook.general, escape, h + "#")
     for domain in domains:
         lines += _domain_markdown(domain, codebook.questions[domain], escape, h + ("#" if general else ""))
+    if extradition and codebook.extradition:
+        lines += _extradition_markdown(codebook.extradition, escape, h + ("#" if general else ""))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -265,12 +292,26 @@ def _domain_markdown(domain: str, questions: tuple[Question, ...], escape: Calla
     return lines
 
 
+def _extradition_markdown(questions: tuple[Question, ...], escape: Callable[[str], str], h: str) -> list[str]:
+    lines = [f"{h} {EXTRADITION_TITLE} (`jurisdiction.yaml`)", "",
+             f"{len(questions)} questions about each jurisdiction's own extradition law decide, with the dual-criminality "
+             "facts of the domain files, whether it can surrender a person to another State (`lawgap extradition`).", ""]
+    for question in questions:
+        answers = dict(question.answers)
+        lines += [f"{h}# `{question.fact}`", "", f"**Question.** {escape(question.meaning)}", "",
+                  f"**How lawgap reads it.** {escape(question.reads)}", "", "**Coding it:**", ""]
+        lines += [f"- **{escape(answers[part]) + ' means' if part in answers else PART_TITLES[part]}**: {escape(question.guidance[part])}"
+                  for part in PARTS]
+        lines += ["", f"<small>Guidance lives in `{question.guidance_at}`</small>", ""]
+    return lines
+
+
 def _is_identifier(label: str) -> bool:
     return label.replace("-", "").replace("_", "").isalnum()
 
 
-def codebook_dict(codebook: Codebook, domains: Iterable[str] = DOMAINS) -> dict[str, Any]:
-    return {
+def codebook_dict(codebook: Codebook, domains: Iterable[str] = DOMAINS, extradition: bool = True) -> dict[str, Any]:
+    book = {
         "general": [{"title": s.title, "entries": [{"label": label, "text": text} for label, text in s.entries]} for s in codebook.general],
         "domains": {domain: [{
             "fact": q.fact, "question": q.meaning,
@@ -280,3 +321,7 @@ def codebook_dict(codebook: Codebook, domains: Iterable[str] = DOMAINS) -> dict[
             **q.guidance, "guidance_at": q.guidance_at,
         } for q in codebook.questions[domain]] for domain in domains},
     }
+    if extradition:
+        book["extradition"] = [{"fact": q.fact, "question": q.meaning, "reads": q.reads, "answers": dict(q.answers), **q.guidance,
+                                "guidance_at": q.guidance_at} for q in codebook.extradition]
+    return book

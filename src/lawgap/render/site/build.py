@@ -21,7 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawgap.contribute.codebook import CodebookError, build_codebook
+from lawgap.contribute.codebook import EXTRADITION_TITLE, CodebookError, build_codebook
 from lawgap.engine.report import report_all
 from lawgap.engine.unknowns import UnknownFact, assessment_unknowns
 from lawgap.load.layout import DOMAINS, display_name, schema_dir
@@ -31,7 +31,7 @@ from lawgap.render.export import write_files, write_results
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
-from lawgap.render.site.codebook_pages import codebook_pages
+from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.maps import world_map
@@ -147,7 +147,8 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
         {"Standards": ["baselines/index.md"] + [{html_text(b.short_title): f"baselines/{b.id}.md"}
                                                 for b in sorted(kb.baselines.values(), key=lambda b: b.id)]},
         {"Methodology": "methodology.md"},
-        {"Codebook": ["codebook/index.md"] + [{DOMAIN_TITLES[d]: f"codebook/{d}.md"} for d in DOMAINS]},
+        {"Codebook": ["codebook/index.md"] + [{DOMAIN_TITLES[d]: f"codebook/{d}.md"} for d in DOMAINS]
+                     + [{EXTRADITION_TITLE: f"codebook/{EXTRADITION_PAGE}.md"}]},
         {"Downloads": "downloads.md"},
     ]
     if has_contributing:

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from markdown.extensions.toc import slugify
 
-from lawgap.contribute.codebook import DOMAIN_TITLES, Codebook, codebook_markdown
+from lawgap.contribute.codebook import DOMAIN_TITLES, EXTRADITION_TITLE, Codebook, codebook_markdown
 from lawgap.load.layout import DOMAINS
 from lawgap.render.site.escape import front_matter, text
 
 FOLDER = "codebook"
+EXTRADITION_PAGE = "extradition"  # jurisdiction.yaml's extradition questions
 
 
 def codebook_pages(codebook: Codebook) -> dict[str, str]:
-    pages = {f"{FOLDER}/index.md": _page("Codebook", codebook_markdown(codebook, domains=(), escape=text) + "\n"
-                                         + "\n".join(f"- [{DOMAIN_TITLES[d]}]({d}.md)" for d in DOMAINS) + "\n")}
+    links = [f"- [{DOMAIN_TITLES[d]}]({d}.md)" for d in DOMAINS] + [f"- [{EXTRADITION_TITLE}]({EXTRADITION_PAGE}.md)"]
+    pages = {f"{FOLDER}/index.md": _page("Codebook", codebook_markdown(codebook, domains=(), escape=text, extradition=False) + "\n"
+                                         + "\n".join(links) + "\n")}
     for domain in DOMAINS:
-        body = codebook_markdown(codebook, domains=(domain,), escape=text, general=False)
+        body = codebook_markdown(codebook, domains=(domain,), escape=text, general=False, extradition=False)
         pages[f"{FOLDER}/{domain}.md"] = _page(f"Codebook: {DOMAIN_TITLES[domain]}", "[General rules](index.md)\n\n" + body)
+    body = codebook_markdown(codebook, domains=(), escape=text, general=False)
+    pages[f"{FOLDER}/{EXTRADITION_PAGE}.md"] = _page(f"Codebook: {EXTRADITION_TITLE}", "[General rules](index.md)\n\n" + body)
     return pages
 
 
