@@ -129,15 +129,17 @@ def test_search_finds_a_country(browser_page) -> None:
 
 
 def test_ranking_sorts_and_filters(browser_page) -> None:
+    """The filter covers the ranked table and the unranked one below it; a heading sorts its own table."""
     page, base_url, problems, shots = browser_page
     page.goto(f"{base_url}/domains/wildlife.html")
-    table = page.locator(".lawgap-ranking table")
     page.locator(".lawgap-ranking input").fill("Africa")
-    visible = table.locator("tbody tr:visible")
+    visible = page.locator(".lawgap-ranking table tbody tr:visible")
     assert visible.count() >= 5 and all("Africa" in visible.nth(i).inner_text() for i in range(visible.count()))
-    page.locator(".lawgap-ranking th", has_text="Jurisdiction").click()
-    names = [visible.nth(i).locator("td").nth(1).inner_text() for i in range(visible.count())]
-    assert names == sorted(names, key=str.lower)
+    table = page.locator(".lawgap-ranking table").last
+    table.locator("th", has_text="Jurisdiction").click()
+    rows = table.locator("tbody tr:visible")
+    names = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())]
+    assert len(names) >= 2 and names == sorted(names, key=str.lower)
 
 
 def test_cite_this_page_shows_the_address_and_the_access_date(browser_page) -> None:
@@ -191,3 +193,128 @@ def test_no_serious_accessibility_violation(browser_page, kind: str) -> None:
     found = [f"{v['impact']} {v['id']}: {', '.join(map(str, node['target']))} — {v['help']}"
              for v in violations for node in v["nodes"]]
     assert found == [], f"{len(found)} serious or critical violation(s) on {AXE_PAGES[kind]}:\n" + "\n".join(found)
+
+
+# -- the compare page says what the engine says ------------------------------------------------------------
+
+ROUTES = [("wildlife", ["KE", "AE", "CN"]), ("human-trafficking", ["KE", "GB", "CN"]), ("organ-trafficking", ["GB", "KE"])]
+
+
+@pytest.mark.parametrize("domain, route", ROUTES)
+def test_compare_weakest_link_is_the_engines(browser_page, site: Path, domain: str, route: list[str]) -> None:
+    """The browser names the weakest link of each conduct exactly where engine.compare.weakest_links does
+    (China's life maximum was named weakest; Kenya, known criminal, was 'unknown everywhere')."""
+    from lawgap.engine.compare import weakest_links
+    from lawgap.model.build import load_knowledge_base
+
+    page, base_url, problems, shots = browser_page
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAWGAP_NO_CACHE", "1")
+        kb = load_knowledge_base(site.parent)
+    expected = {link.term: (",".join(link.weakest), ",".join(link.could_be_weaker))
+                for link in weakest_links(kb, route, domain, datetime.date(2026, 1, 1))}
+    page.goto(f"{base_url}/compare.html?domain={domain}&j={','.join(route)}")
+    rows = page.locator("#lawgap-compare-output table").nth(1).locator("tbody tr")
+    rows.first.wait_for()
+    shown = {}
+    for i in range(rows.count()):
+        cell = rows.nth(i).locator(".lawgap-weakest")
+        shown[rows.nth(i).locator("td").first.inner_text()] = (cell.get_attribute("data-weakest"), cell.get_attribute("data-could-be-weaker"))
+        if not cell.get_attribute("data-weakest"):
+            assert cell.inner_text().startswith("Not determined")
+    assert shown == expected
+
+
+def test_compare_links_pages_shows_badges_and_keeps_the_domain(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/compare.html?domain=organ-trafficking")
+    page.locator("#lawgap-domain").wait_for()
+    assert page.locator("#lawgap-domain").input_value() == "organ-trafficking"
+    for code in ("GB", "KE"):
+        page.select_option("#lawgap-add", code)
+    assert "domain=organ-trafficking" in page.url and "j=GB,KE" in page.url  # the chosen domain stays in the address
+    output = page.locator("#lawgap-compare-output")
+    assert output.locator('th a[href="jurisdictions/gb.html"]').first.inner_text() == "United Kingdom"
+    differing = output.locator("table").last
+    badge = differing.locator("tbody tr").first.locator("a .lawgap-status").first
+    assert badge.inner_text() in ("met", "partial", "not met", "unknown")
+    link = differing.locator("tbody tr").first.locator("a").nth(1).get_attribute("href")
+    assert link.startswith("jurisdictions/gb.html#organ-trafficking-requirement-")  # the verdict behind the badge
+    requirement = differing.locator("tbody tr").first.locator("td").first.locator("a")
+    assert requirement.get_attribute("href").startswith("baselines/") and "-" not in requirement.inner_text().split()[0]
+    page.screenshot(path=str(shots / "compare-organs.png"), full_page=True)
+
+
+
+# -- layout: sections in view, tables never clipped, maps by keyboard, print ----------------------------
+
+SECTION_NAMES = ("Jurisdictions", "Domains", "Compare", "Standards", "Methodology", "Codebook", "Downloads")
+OVERFLOWING_BOXES = """() => [...document.querySelectorAll('.lawgap-scroll, .md-typeset__scrollwrap, #lawgap-compare .scroll')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1).map(box => box.getAttribute('aria-label') || box.className)"""
+
+
+def test_sections_are_in_view_at_desktop_width(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    for width in (1366, 1024):  # Material shows its section bar only from 1220 px; lawgap from 960 px
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in ("index.html", "jurisdictions/ke.html", "compare.html"):
+            page.goto(f"{base_url}/{path}")
+            for name in SECTION_NAMES:
+                link = page.locator(".md-tabs").get_by_role("link", name=name, exact=True)
+                assert link.is_visible() and link.bounding_box()["y"] < 200, (width, path, name)
+    page.screenshot(path=str(shots / "sections-1024.png"))
+
+
+def test_tables_fit_on_desktop_and_scroll_visibly_on_phones(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    for path in ("jurisdictions/in.html", "jurisdictions/ke.html", "domains/wildlife.html", "baselines/palermo-protocol.html"):
+        page.goto(f"{base_url}/{path}")
+        assert page.evaluate(OVERFLOWING_BOXES) == [], path  # "US$119,!" was cut off here
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}/jurisdictions/ke.html")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    stacked = page.locator(".lawgap-stack")
+    assert stacked.count() > 3 and page.evaluate(OVERFLOWING_BOXES + ".filter(label => !label.startsWith('Table: '))") == []
+    page.goto(f"{base_url}/domains/wildlife.html")
+    box = page.locator(".lawgap-ranking .lawgap-scroll").last
+    assert box.evaluate("box => box.scrollWidth > box.clientWidth")  # nine columns do not fit a phone ...
+    hint = page.locator(".lawgap-ranking .lawgap-scroll-hint").last
+    assert hint.is_visible() and "Scroll sideways" in hint.inner_text()  # ... and the page says so
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("box => box.scrollLeft > 0", arg=box.element_handle())  # the box scrolls from the keyboard
+    page.screenshot(path=str(shots / "ranking-390.png"))
+
+
+def test_map_jurisdictions_are_links_reached_by_keyboard(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/domains/wildlife.html")
+    page.locator("h2#maps a.headerlink").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [!!document.activeElement.closest('svg.lawgap-map'), document.activeElement.getAttribute('aria-label')]")
+    assert focused[0] and ("coverage" in focused[1] or focused[1].endswith("no data yet")), focused
+    readout = page.locator(".lawgap-map-readout").first
+    assert readout.inner_text() == focused[1]  # the tooltip, for keyboard and touch too
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/jurisdictions/*.html")
+    assert page.locator("h1").first.inner_text().rstrip("¶") == focused[1].split(":")[0]
+
+
+def test_print_keeps_tables_whole_and_names_the_address_and_date(browser_page) -> None:
+    page, base_url, problems, shots = browser_page
+    page.goto(f"{base_url}/jurisdictions/ke.html")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 703, "height": 1000})  # A4 less lawgap's 12 mm margins, at 96 dpi
+    stamp = page.locator(".lawgap-print-stamp")
+    assert stamp.is_visible()
+    assert f"{base_url}/jurisdictions/ke.html" in stamp.inner_text() and "data as of 2026-01-01" in stamp.inner_text()
+    assert f"printed {datetime.date.today().isoformat()}" in stamp.inner_text()
+    for chrome in (".md-tabs", ".md-header", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    article = page.locator("article").bounding_box()
+    widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
+    assert widest <= article["x"] + article["width"] + 1  # no column falls off the page
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    (shots / "kenya.pdf").write_bytes(pdf)

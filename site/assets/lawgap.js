@@ -22,10 +22,10 @@
     return isNaN(number) ? -1 : number;
   }
 
-  function setUpRanking(box) {
-    var table = box.querySelector("table");
+  // A ranking box holds the ranked table and the unranked one below it (not enough data to score):
+  // each heading sorts its own table, the filter covers both.
+  function sortable(table) {
     var body = table.tBodies[0];
-    var filter = box.querySelector("input[type=search]");
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
       th.setAttribute("tabindex", "0");
       th.setAttribute("role", "columnheader button");
@@ -44,11 +44,19 @@
       th.addEventListener("click", sort);
       th.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); } });
     });
+  }
+
+  function setUpRanking(box) {
+    var tables = box.querySelectorAll("table");
+    var filter = box.querySelector("input[type=search]");
+    Array.prototype.forEach.call(tables, sortable);
     if (filter) {
       filter.addEventListener("input", function () {
         var needle = filter.value.trim().toLowerCase();
-        Array.prototype.forEach.call(body.rows, function (row) {
-          row.hidden = needle !== "" && row.textContent.toLowerCase().indexOf(needle) === -1;
+        Array.prototype.forEach.call(tables, function (table) {
+          Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+            row.hidden = needle !== "" && row.textContent.toLowerCase().indexOf(needle) === -1;
+          });
         });
       });
     }
@@ -130,10 +138,20 @@
     return names;
   }
 
+  // The same words as engine/term_words.py: a term under a year in whole months where it is one, else
+  // whole weeks (UK "51 weeks" is recorded as 0.98 years), else months to one decimal.
+  function plural(number, unit) {
+    return number + " " + unit + (number === 1 ? "" : "s");
+  }
+
   function years(value) {
     if (value === null || value === undefined) return "unknown";
     if (value === "life") return "life";
-    return value < 1 ? Math.round(value * 12) + " months" : value + " years";
+    if (value >= 1 || value === 0) return plural(value, "year");
+    var months = value * 12, weeks = value * 52;
+    if (Math.abs(months - Math.round(months)) <= 0.06) return plural(Math.round(months), "month");
+    if (Math.abs(weeks - Math.round(weeks)) <= 0.1) return plural(Math.round(weeks), "week");
+    return months.toFixed(1) + " months";
   }
 
   function yesNo(value) {
@@ -144,6 +162,12 @@
     return el("span", { "class": value === true ? "yes" : value === false ? "no" : "unknown" }, [yesNo(value)]);
   }
 
+  function statusBadge(status, href) {
+    var known = has(STATUS, status) ? status : "unknown";
+    var badge = el("span", { "class": "lawgap-status " + known }, [STATUS[known]]);
+    return href ? el("a", { href: href, title: "The verdict and the facts behind it" }, [badge]) : badge;
+  }
+
   function conductCell(status) {
     // status: [criminal, max_years, min_years, extraditable]
     if (status[0] === null) return "unknown";
@@ -152,10 +176,8 @@
     return "max " + years(status[1]);
   }
 
-  // Same rule as the engine's route (engine/compare.py): an unknown maximum is unknown, not its minimum.
-  function sortableYears(status) {
-    if (status[1] === "life") return Infinity;
-    return status[1];
+  function sortableYears(value) {
+    return value === "life" ? Infinity : value;
   }
 
   function dualCriminality(statuses) {
@@ -165,21 +187,41 @@
     return null;
   }
 
-  function weakestLink(codes, statuses, names) {
+  // The engine's rule (engine/compare.py weakest_link): a weakest link is named only where the data shows
+  // it - the conduct is not criminal there, or its maximum is the lowest and no unknown could be lower (an
+  // unknown criminality could be none; an unknown maximum could be lower unless its stated minimum rules
+  // that out). Otherwise none is named and the jurisdictions that could be weaker are listed.
+  function weakestLink(codes, statuses) {
     var notCriminal = codes.filter(function (code, i) { return statuses[i][0] === false; });
-    if (notCriminal.length) return { codes: notCriminal, why: "not criminal" };
+    if (notCriminal.length) return { weakest: notCriminal, couldBeWeaker: [], why: "not criminal" };
     var known = [];
     codes.forEach(function (code, i) {
-      var value = sortableYears(statuses[i]);
-      if (statuses[i][0] === true && value !== null) known.push([code, value]);
+      if (statuses[i][0] === true && statuses[i][1] !== null) known.push([code, statuses[i][1]]);
     });
-    if (!known.length) return { codes: [], why: "unknown everywhere on the route" };
-    var lowest = Math.min.apply(null, known.map(function (k) { return k[1]; }));
-    var weakest = known.filter(function (k) { return k[1] === lowest; }).map(function (k) { return k[0]; });
-    var unknown = codes.filter(function (code, i) { return statuses[i][0] === null || sortableYears(statuses[i]) === null; });
-    var why = "lowest maximum: " + (lowest === Infinity ? "life" : years(lowest));
-    if (unknown.length) why += " (unknown in " + unknown.map(function (c) { return names[c]; }).join(", ") + ")";
-    return { codes: weakest, why: why };
+    if (!known.length) {
+      var criminal = codes.filter(function (code, i) { return statuses[i][0] === true; });
+      return { weakest: [], couldBeWeaker: codes.slice(), criminal: criminal, why: "no maximum known on the route" };
+    }
+    var lowest = Math.min.apply(null, known.map(function (k) { return sortableYears(k[1]); }));
+    var atLowest = known.filter(function (k) { return sortableYears(k[1]) === lowest; });
+    var couldBeWeaker = codes.filter(function (code, i) {
+      var s = statuses[i];
+      return s[0] === null || (s[1] === null && (s[2] || 0) < lowest);
+    });
+    var weakest = atLowest.map(function (k) { return k[0]; });
+    if (couldBeWeaker.length) {
+      return { weakest: [], lowestAt: weakest, couldBeWeaker: couldBeWeaker, why: "lowest known maximum " + years(atLowest[0][1]) };
+    }
+    return { weakest: weakest, couldBeWeaker: [], why: "lowest maximum: " + years(atLowest[0][1]) };
+  }
+
+  function weakestCell(link, names) {
+    function named(list) { return list.map(function (c) { return names[c]; }).join(", "); }
+    var words;
+    if (link.weakest.length) words = named(link.weakest) + " — " + link.why;
+    else if (link.lowestAt) words = "Not determined — " + link.why + " (" + named(link.lowestAt) + "); could be lower in " + named(link.couldBeWeaker);
+    else words = "Not determined — " + link.why + (link.criminal.length ? " (criminal in " + named(link.criminal) + ", maximum unknown)" : "");
+    return el("span", { "class": "lawgap-weakest", "data-weakest": link.weakest.join(","), "data-could-be-weaker": link.couldBeWeaker.join(",") }, [words]);
   }
 
   function table(head, rows) {
@@ -191,6 +233,20 @@
     ])]);
   }
 
+  function jurisdictionPage(code) {
+    return "jurisdictions/" + encodeURIComponent(code.toLowerCase()) + ".html";
+  }
+
+  function publishedScore(entry) {
+    if (entry.scored) return String(entry.score);
+    return "not enough data to score (range " + entry.score_min + "–" + entry.score_max + ")";
+  }
+
+  function coreMaximum(entry) {
+    if (entry.max_prison_years === null && entry.min_prison_years) return "at least " + years(entry.min_prison_years);
+    return years(entry.max_prison_years);
+  }
+
   function renderComparison(output, data, domain, codes, names) {
     output.textContent = "";
     var d = data.domains[domain];
@@ -199,25 +255,24 @@
       return;
     }
     var entries = codes.map(function (code) { return d.entries[code]; });
-    var heads = ["", ].concat(codes.map(function (c) { return names[c]; }));
+    var linked = codes.map(function (c) { return el("a", { href: jurisdictionPage(c) }, [names[c]]); });
 
     output.appendChild(el("h2", {}, ["Side by side"]));
-    output.appendChild(table(heads, [
-      ["Score (on what is known)"].concat(entries.map(function (e) { return e.score === null ? "—" : String(e.score); })),
+    output.appendChild(table([""].concat(linked), [
+      ["Score (on what is known)"].concat(entries.map(publishedScore)),
       ["Coverage"].concat(entries.map(function (e) { return e.coverage + "%"; })),
-      ["Core offence maximum"].concat(entries.map(function (e) { return years(e.max_prison_years); })),
+      ["Core offence maximum"].concat(entries.map(coreMaximum)),
       ["Serious crime (≥ 4 years)"].concat(entries.map(function (e) { return mark(e.serious_crime); })),
     ]));
 
     output.appendChild(el("h2", {}, ["Dual criminality and weakest link"]));
     output.appendChild(el("p", {}, ["Dual criminality holds when the conduct is criminal everywhere selected with a maximum of at least one year. " +
-      "The route reads your selection in order: " + codes.map(function (c) { return names[c]; }).join(" → ") + "."]));
+      "The route reads your selection in order: " + codes.map(function (c) { return names[c]; }).join(" → ") + ". " +
+      "A weakest link is named only where the data shows it: where a criminality or a maximum is unknown it could be lower."]));
     output.appendChild(table(["Conduct", "Dual criminality", "Weakest link"].concat(codes.map(function (c) { return names[c]; })),
       d.conducts.map(function (conduct) {
         var statuses = entries.map(function (e) { return e.conduct[conduct]; });
-        var weakest = weakestLink(codes, statuses, names);
-        var label = weakest.codes.length ? weakest.codes.map(function (c) { return names[c]; }).join(", ") + " — " + weakest.why : weakest.why;
-        return [conduct, mark(dualCriminality(statuses)), label].concat(statuses.map(conductCell));
+        return [conduct, mark(dualCriminality(statuses)), weakestCell(weakestLink(codes, statuses), names)].concat(statuses.map(conductCell));
       })));
 
     var differing = d.requirements.map(function (r, i) { return [r, i]; }).filter(function (pair) {
@@ -228,9 +283,14 @@
     if (!differing.length) {
       output.appendChild(el("p", {}, ["Every requirement has the same status in all selected jurisdictions."]));
     } else {
-      output.appendChild(table(["Requirement", "Article"].concat(codes.map(function (c) { return names[c]; })),
+      output.appendChild(table(["Requirement", "Article"].concat(linked.map(function (a) { return a.cloneNode(true); })),
         differing.map(function (pair) {
-          return [pair[0].id, pair[0].article].concat(entries.map(function (e) { return STATUS[e.requirements[pair[1]]]; }));
+          var r = pair[0];
+          var standard = el("a", { href: "baselines/" + encodeURIComponent(r.baseline) + ".html#" + encodeURIComponent(r.id) }, [r.title]);
+          return [standard, r.article].concat(entries.map(function (e, i) {
+            // the same anchor as the country page's requirement row (render/site/anchors.py)
+            return statusBadge(e.requirements[pair[1]], jurisdictionPage(codes[i]) + "#" + encodeURIComponent(domain + "-requirement-" + r.id));
+          }));
         })));
     }
   }
@@ -245,8 +305,8 @@
       var names = jurisdictionNames(data);
       var codes = Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b]); });
       var domainSelect = el("select", { id: "lawgap-domain" });
-      Object.keys(data.domains).forEach(function (key) {
-        domainSelect.appendChild(el("option", { value: key }, [data.domains[key].title]));
+      (data.domain_order || Object.keys(data.domains)).forEach(function (key) {
+        if (has(data.domains, key)) domainSelect.appendChild(el("option", { value: key }, [data.domains[key].title]));
       });
       var adder = el("select", { id: "lawgap-add" }, [el("option", { value: "" }, ["Add a jurisdiction…"])]);
       codes.forEach(function (code) { adder.appendChild(el("option", { value: code }, [names[code] + " (" + code + ")"])); });

@@ -30,6 +30,7 @@ from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
 from lawgap.engine.history import score_history
 from lawgap.engine.report import domain_reports
+from lawgap.engine.term_words import term_words
 from lawgap.engine.unknowns import ranked_unknowns
 from lawgap.load.layout import (
     BASELINES_DIR,
@@ -495,8 +496,8 @@ def _conduct_cell(status: dict) -> str:
         return "not criminal"
     years, floor = status["max_prison_years"], status["min_prison_years"]
     if years is None:
-        return f"min {floor:g}y, max ?" if floor else "criminal, max ?"
-    return f"max {years if years == 'life' else format(years, 'g') + 'y'}"
+        return f"min {term_words(floor)}, max ?" if floor else "criminal, max ?"
+    return f"max {term_words(years)}"  # "max 51 weeks", not "max 0.98y"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from lawgap.engine.term_words import term_words
 from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS
 
 SCALE_YEARS = 30.0
@@ -31,7 +32,7 @@ def prison_chart(rows: list[tuple[str, Any]]) -> str:
         years = SCALE_YEARS if value == "life" or value > SCALE_YEARS else float(value)
         width = max(BAR * years / SCALE_YEARS, 2)
         colour = "#2c7bb6" if value == "life" or value >= SERIOUS_CRIME_YEARS else "#d7191c"
-        label = "life" if value == "life" else f"{value:g} y"
+        label = term_words(value)  # "51 weeks", not "0.98 y"
         parts.append(f'<rect x="{LABEL}" y="{y + 3}" width="{width:.1f}" height="{ROW - 8}" fill="{colour}"/>')
         parts.append(f'<text x="{LABEL + width + 4:.1f}" y="{y + 14}">{label}</text>')
     parts.append(f'<line x1="{x_threshold:.1f}" y1="12" x2="{x_threshold:.1f}" y2="{height - 16}" stroke="#000" stroke-dasharray="4 3"/>')

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lawgap.engine.term_words import term_words
 from lawgap.render.site.escape import Trusted
 
 DOMAIN_TITLES = {"wildlife": "Wildlife trafficking", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
@@ -18,14 +19,9 @@ STATUS_LABELS = {"met": "met", "partial": "partial", "not-met": "not met", "unkn
 def years(value: Any) -> Trusted:
     if value is None:
         return Trusted("unknown")
-    if value == "life":
-        return Trusted("life")
     if value is False:
         return Trusted("no prison")
-    if value < 1:
-        months = round(value * 12)
-        return Trusted(f"{months} month{'s' if months != 1 else ''}")
-    return Trusted(f"{value:g} year{'s' if value != 1 else ''}")
+    return Trusted(term_words(value))
 
 
 def prison(value: Any) -> str:
@@ -76,6 +72,16 @@ def yes_no(value: bool | None) -> Trusted:
 
 def score(value: float | None) -> Trusted:
     return Trusted("—" if value is None else f"{value:g}")
+
+
+NOT_ENOUGH_DATA = "not enough data to score"
+
+
+def published_score(entry: dict[str, Any]) -> Trusted:
+    """The score where coverage carries it (engine: scored); otherwise "not enough data" with the range."""
+    if entry["scored"]:
+        return score(entry["score"])
+    return Trusted(f"{NOT_ENOUGH_DATA} (range {entry['score_min']:g}–{entry['score_max']:g})")
 
 
 def status(value: str) -> Trusted:

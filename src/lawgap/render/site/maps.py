@@ -16,7 +16,7 @@ LEGEND_MARKDOWN = (
     + "".join(f'<span><i style="background:{colour}"></i>{low}–{min(high, 100)}</span>'
               for (low, _), (high, colour) in zip(((0, ""),) + BINS[:-1], BINS))
     + f'<span><i class="hatched"></i>striped: coverage under {LOW_COVERAGE:g}%</span>'
-    + f'<span><i style="background:{NO_DATA}"></i>no data</span></div>'
+    + f'<span><i style="background:{NO_DATA}"></i>not enough data to score</span></div>'
 )
 
 
@@ -39,7 +39,7 @@ def world_map(entries: list[dict[str, Any]], figure: str = "score") -> str:
         code = entry["jurisdiction"].lower()
         if "-" in code:  # subdivisions are not drawn on a world map
             continue
-        value = entry[figure] if entry["score"] is not None else None
+        value = entry[figure] if entry["scored"] else None  # only a published score gets a colour (engine: scored)
         colour = colour_for(value)
         if value is not None and entry["coverage"] < LOW_COVERAGE:
             pattern = f"hatch-{code}"

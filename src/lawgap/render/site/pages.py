@@ -16,13 +16,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from lawgap.contribute.agreement import SPOT_CHECK_SHARE, TARGET_DIVERGENCE, overall_agreement
 from lawgap.engine.money import MAX_RATE_AGE_YEARS
-from lawgap.engine.thresholds import EXTRADITION_YEARS, SERIOUS_CRIME_YEARS
+from lawgap.engine.thresholds import EXTRADITION_YEARS, SCORE_COVERAGE_THRESHOLD, SERIOUS_CRIME_YEARS
 from lawgap.engine.unknowns import UnknownFact, unknown_facts
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.changes import jurisdiction_feed, recent_changes
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
+from lawgap.render.site.citations import html_cite, markdown_cite, verification_badge
 from lawgap.render.site.codebook_pages import question_link
+from lawgap.render.site.fact_labels import fact_label
 from lawgap.render.site.escape import (
     Trusted,
     front_matter,
@@ -33,6 +36,14 @@ from lawgap.render.site.escape import (
     text,
 )
 from lawgap.render.site.maps import LEGEND_MARKDOWN
+from lawgap.render.site.verdicts import (
+    VERDICT_COLUMNS,
+    VerdictContext,
+    folded_note,
+    requirement_title,
+    unknown_share,
+    verdict_row,
+)
 
 FACTS_NEEDED = 5  # per jurisdiction and domain: the top of the coders' work queue (lawgap unknowns)
 TREATY_TITLES = {"cites": "CITES", "untoc": "UNTOC", "palermo-protocol": "Palermo Protocol", "cets-216": "CETS 216 (organs)"}
@@ -103,12 +114,12 @@ class SitePages:
         unmet = sorted(self.results, key=lambda e: (-_unmet_weight(e), e["jurisdiction"]))
         covered = sorted(self.results, key=lambda e: (e["coverage"], e["jurisdiction"], e["domain"]))
         return ENV.get_template("home.md.j2").render(
-            figures=figures,
+            figures=figures, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
             domains=[{"id": Trusted(d), "title": fmt.DOMAIN_TITLES[d]} for d in DOMAINS],
             legend=Trusted(LEGEND_MARKDOWN),
             below_threshold=[{**self._row(e, "jurisdictions/"), "max": fmt.years(e["max_prison_years"]),
                               "gap": fmt.years(e["penalty_gap_years"])} for e in below[:10]],
-            most_unmet=[{**self._row(e, "jurisdictions/"), "unmet": _unmet_weight(e), "score": fmt.score(e["score"]),
+            most_unmet=[{**self._row(e, "jurisdictions/"), "unmet": _unmet_weight(e), "score": fmt.published_score(e),
                          "coverage": e["coverage"]} for e in unmet[:10] if _unmet_weight(e) > 0],
             least_covered=[{**self._row(e, "jurisdictions/"), "coverage": e["coverage"]} for e in covered[:10]],
         )
@@ -117,10 +128,10 @@ class SitePages:
         regions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
             jurisdiction = self.kb.jurisdictions[code]
-            cells = [Trusted(f"{fmt.score(e['score'])} ({e['coverage']:g}%)") for e in (self.by_code[code][d] for d in DOMAINS)]
+            cells = [Trusted(f"{fmt.published_score(e)} · {e['coverage']:g}% known") for e in (self.by_code[code][d] for d in DOMAINS)]
             regions[jurisdiction.un_region].append({"link": Trusted(f"[{text(jurisdiction.name)}]({code.lower()}.md)"), "cells": cells})
         return ENV.get_template("jurisdictions_index.md.j2").render(
-            count=len(self.by_code),
+            count=len(self.by_code), threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
             domains=[{"title": fmt.DOMAIN_TITLES[d]} for d in DOMAINS],
             regions=[{"name": name, "rows": rows} for name, rows in sorted(regions.items())],
         )
@@ -136,32 +147,45 @@ class SitePages:
                              "source": Trusted(f"{link('source', status.url)} ({text(status.verification)})" if status else "—")})
         domains = [self._domain_section(self.by_code[code][d]) for d in DOMAINS]
         return ENV.get_template("jurisdiction.md.j2").render(
+            feed=Trusted(jurisdiction_feed(code)), changes=recent_changes(self.kb, code),
             name=jurisdiction.name, region=jurisdiction.un_region, subregion=jurisdiction.un_subregion or "",
             currency=jurisdiction.currency, last_reviewed=jurisdiction.last_reviewed.isoformat(),
             treaties=treaties, domains=domains, cite=self._cite(jurisdiction.name, f"jurisdictions/{code.lower()}.html"))
 
     def domain(self, domain: str) -> str:
-        entries = sorted((self.by_code[c][domain] for c in self.by_code),
-                         key=lambda e: (-(e["score"] if e["score"] is not None else -1), -e["coverage"], e["jurisdiction"]))
-        rows = []
-        for rank, e in enumerate(entries, 1):
-            jurisdiction = self.kb.jurisdictions[e["jurisdiction"]]
-            maximum = e["max_prison_years"]
-            rows.append({
-                "rank": rank, "href": Trusted(f"../jurisdictions/{e['jurisdiction'].lower()}.html"), "name": jurisdiction.name,
-                "region": jurisdiction.un_region, "score": fmt.score(e["score"]),
-                "score_value": Trusted("-1" if e["score"] is None else f"{e['score']:g}"),
-                "coverage": e["coverage"], "score_min": e["score_min"],
-                "max_prison": fmt.years(maximum), "max_value": Trusted(_sort_years(maximum)),
-                "serious": fmt.yes_no(e["serious_crime"]), "fine": fmt.usd(e["fine"]["max_usd"]),
-                "fine_value": Trusted("-1" if e["fine"]["max_usd"] is None else f"{e['fine']['max_usd']:.0f}"),
-            })
+        """The ranking: entries with a published score ranked by score, then coverage; the rest listed
+        below them, unranked, by coverage (the nearest to a score first)."""
+        entries = [self.by_code[c][domain] for c in self.by_code]
+        ranked = sorted((e for e in entries if e["scored"]), key=lambda e: (-e["score"], -e["coverage"], e["jurisdiction"]))
+        unranked = sorted((e for e in entries if not e["scored"]), key=lambda e: (-e["coverage"], e["jurisdiction"]))
+        tables = [
+            {"id": Trusted("ranked"), "heading": "Ranked", "rows": [self._ranking_row(e, rank) for rank, e in enumerate(ranked, 1)],
+             "empty": "No jurisdiction has enough data to score yet."},
+            {"id": Trusted("not-enough-data"), "heading": "Not enough data to score",
+             "rows": [self._ranking_row(e, None) for e in unranked], "empty": "None: every jurisdiction is scored."},
+        ]
         baselines = [b for b in self._baselines() if domain in b.domains]
         return ENV.get_template("domain.md.j2").render(
-            title=fmt.DOMAIN_TITLES[domain], rows=rows, legend=Trusted(LEGEND_MARKDOWN),
+            title=fmt.DOMAIN_TITLES[domain], tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
             cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
             map=Trusted(f"../assets/maps/{domain}.svg"), map_floor=Trusted(f"../assets/maps/{domain}-known-met.svg"), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
+
+    def _ranking_row(self, e: dict[str, Any], rank: int | None) -> dict[str, Any]:
+        """One ranking row; `data-*` attributes let embedders and tests read it (score empty when not scored)."""
+        jurisdiction = self.kb.jurisdictions[e["jurisdiction"]]
+        maximum = e["max_prison_years"]
+        return {
+            "rank": "—" if rank is None else rank, "code": e["jurisdiction"],
+            "href": Trusted(f"../jurisdictions/{e['jurisdiction'].lower()}.html"), "name": jurisdiction.name,
+            "region": jurisdiction.un_region, "score": fmt.published_score(e),
+            "score_value": Trusted(f"{e['score']:g}" if e["scored"] else "-1"),
+            "score_attribute": Trusted(f"{e['score']:g}" if e["scored"] else ""),
+            "coverage": e["coverage"], "score_min": e["score_min"],
+            "max_prison": fmt.years(maximum), "max_value": Trusted(_sort_years(maximum)),
+            "serious": fmt.yes_no(e["serious_crime"]), "fine": fmt.usd(e["fine"]["max_usd"]),
+            "fine_value": Trusted("-1" if e["fine"]["max_usd"] is None else f"{e['fine']['max_usd']:.0f}"),
+        }
 
     def baselines_index(self) -> str:
         return ENV.get_template("baselines_index.md.j2").render(baselines=[
@@ -191,18 +215,20 @@ class SitePages:
                                  "domains": per_domain})
         summary = html_table(
             ["Requirement", "Obligation, weight", "Met", "Partial", "Not met", "Unknown"],
-            [[f'<a href="#{r["id"]}">{html_text(r["id"])}</a><br><small>{html_text(r["article"])}</small>',
+            [[f'<a href="#{r["id"]}">{html_text(r["text"])}</a><br><small>{html_text(r["article"])} · {html_text(r["id"])}</small>',
               f'{html_text(r["obligation"])}, {r["weight"]}',
               *(str(r["counts"][s]) for s in ("met", "partial", "not-met", "unknown"))] for r in requirements],
             label=f"Requirements of {baseline.short_title}: how many jurisdictions meet each")
         return ENV.get_template("baseline.md.j2").render(
             short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
             text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary,
+            counted=_counted(len(self.by_code), len(baseline.domains)),
             cite=self._cite(baseline.short_title, f"baselines/{baseline.id}.html"))
 
     def methodology(self) -> str:
         return ENV.get_template("methodology.md.j2").render(
             serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}", max_rate_age=MAX_RATE_AGE_YEARS,
+            threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
             review=self._review_summary(),
             baselines=[{"link": Trusted(f"[{text(b.title)}](baselines/{b.id}.md)"),
                         "requirements": [{"id": Trusted(r.id), "article": r.article, "obligation": r.obligation,
@@ -222,23 +248,29 @@ class SitePages:
                 for version in versions:
                     penalty_rows.append([
                         f"{title}<br><small>{html_text(form)}</small>",
-                        html_text(version["effective"] or "date not sourced"),
-                        "repealed" if version["repealed"] else html_text(_prison_text(version)),
+                        html_text(version["effective"] or "date not sourced") + folded_note(version.get("note")),
+                        ("repealed" if version["repealed"] else html_text(_prison_text(version))) + folded_note(version.get("penalty_note")),
                         "—" if version["repealed"] or "uplift" in version else html_text(fmt.fine(version.get("fine"))),
-                        _html_cite(version["source"]), html_text(version["source"]["verification"]),
+                        html_cite(version["source"]), verification_badge(version["source"]["verification"]),
                     ])
             if len(penalty_rows) == first_row:  # no penalty recorded: the offence is still listed (and linkable)
                 penalty_rows.append([f"{title}<br><small>basic offence</small>", "—", "not recorded", "not recorded",
-                                     _html_cite(offence["source"]), html_text(offence["source"]["verification"])])
+                                     html_cite(offence["source"]), verification_badge(offence["source"]["verification"])])
             penalty_rows[first_row][0] = _anchored(offence_anchor(e["domain"], offence["id"]), penalty_rows[first_row][0])
-        requirement_rows = [[
-            fmt.status(r["status"]),
-            _anchored(requirement_anchor(e["domain"], r["id"]),
-                      f'<a href="../baselines/{r["baseline"]}.html#{r["id"]}">{html_text(r["id"])}</a> — {html_text(r["article"])}'),
-            _html_evidence(r["evidence"]),
-        ] for r in e["requirements"]]
-        recommendations = [{"label": Trusted(f"{text(r['id'])} ({text(r['article'])})"), "text": r["recommendation"]}
-                           for r in sorted(e["requirements"], key=lambda r: (-r["weight"], r["id"])) if r["recommendation"]]
+            penalty_rows[first_row][0] += folded_note(offence.get("note"))
+        context = self._verdict_context(e)
+        requirement_rows = []
+        for r in e["requirements"]:
+            status, requirement, facts = verdict_row(r, context)
+            requirement_rows.append([status, _anchored(requirement_anchor(e["domain"], r["id"]), requirement), facts])
+        by_weight = sorted(e["requirements"], key=lambda r: (-r["weight"], r["id"]))
+        recommendations = [{"label": Trusted(f"{text(requirement_title(r['id'], context))} ({text(r['article'])})"),
+                            "text": r["recommendation"]} for r in by_weight if r["recommendation"]]
+        facts_anchor = f"{e['domain']}-facts-needed"
+        facts_needed = self._facts_needed(e)
+        to_confirm = [Trusted(f'<a href="#{requirement_anchor(e["domain"], r["id"])}">{text(requirement_title(r["id"], context))}</a> '
+                              f'({text(r["article"])}): {_unknown_facts_text(r)}')
+                      for r in by_weight if r["status"] != "met" and unknown_share(r) > 0]
         fine = e["fine"]
         fine_text = {"converted": "", "unlimited": "unlimited", "none": "none", "unknown": "unknown",
                      "not-comparable": "not comparable across currencies or units"}[fine["status"]]
@@ -246,25 +278,35 @@ class SitePages:
                             for label, key in (("at least", "min"), ("up to", "max")) if fine[key + "_usd"] is not None)
         core = e["core_offence"]
         return {
-            "title": fmt.DOMAIN_TITLES[e["domain"]], "score": fmt.score(e["score"]), "coverage": e["coverage"],
-            "score_min": e["score_min"], "score_max": e["score_max"], "max_prison": fmt.years(e["max_prison_years"]),
+            "title": fmt.DOMAIN_TITLES[e["domain"]], "score": fmt.score(e["score"]), "scored": e["scored"], "coverage": e["coverage"],
+            "threshold": f"{e['score_threshold']:g}", "scope_note": e["scope_note"],
+            "score_min": e["score_min"], "score_max": e["score_max"], "max_prison": _maximum_text(e),
             "serious": fmt.yes_no(e["serious_crime"]), "gap": fmt.years(e["penalty_gap_years"]) if e["penalty_gap_years"] else
             Trusted("none" if e["penalty_gap_years"] == 0 else "unknown"),
-            "core": Trusted(f"{text(core['title'])} — {_cite(core['source'])}") if core else None,
+            "core": Trusted(f"{text(core['title'])} — {markdown_cite(core['source'])}") if core else None,
             "aggravated": Trusted(_aggravated_text(e)),
             "death_penalty": bool(e["death_penalty"]),
             "fine": Trusted(amounts or fine_text),
             "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
+            "review_status": Trusted(_review_text(e["review"], with_note=False)), "file_exists": bool(e["file"]),
             "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows,
                                     label=f"Penalties and amendments, {fmt.DOMAIN_TITLES[e['domain']].lower()}") if penalty_rows else None,
-            "history": [{"date": h["date"], "score": fmt.score(h["score"]), "coverage": h["coverage"]} for h in e.get("history", [])],
-            "requirements": html_table(["Status", "Requirement", "Decided by"], requirement_rows,
+            "history": [_history_point(h) for h in e.get("history", [])],
+            "requirements": html_table(VERDICT_COLUMNS, requirement_rows,
                                        label=f"Requirements, {fmt.DOMAIN_TITLES[e['domain']].lower()}", searchable=False), "recommendations": recommendations,
+            "to_confirm": to_confirm,
+            "to_confirm_link": Trusted(f"[the facts we still need](#{facts_anchor})" if facts_needed else
+                                       "`lawgap unknowns` ranks the facts we still need"),
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
-            "facts_needed": self._facts_needed(e),
+            "facts_needed": facts_needed, "facts_anchor": Trusted(facts_anchor),
         }
+
+    def _verdict_context(self, e: dict[str, Any]) -> VerdictContext:
+        requirements = {r.id: r for b in self.kb.baselines.values() for r in b.requirements}
+        return VerdictContext(requirements, {b.id: b.short_title for b in self.kb.baselines.values()},
+                              self.kb.vocabulary[e["domain"]], {o["id"]: o["title"] for o in e["offences"]})
 
     def _review_summary(self) -> dict[str, Any]:
         """The overall agreement rate over the files' double-coding and spot-check records, for the methodology page."""
@@ -284,14 +326,20 @@ class SitePages:
         facts = (self.facts_needed[key] if self.facts_needed is not None
                  else unknown_facts(self.kb, *key, datetime.date.fromisoformat(self.as_of)))[:FACTS_NEEDED]
         rows = []
+        requirements = {r.id: r for b in self.kb.baselines.values() for r in b.requirements}
+        short_titles = {b.id: b.short_title for b in self.kb.baselines.values()}
         for fact in facts:
-            shown = f"<code>{html_text(fact.fact)}</code>"
+            # the fact in plain words, with where the coder records it
+            shown = (f"{html_text(fact_label(self.kb.vocabulary[fact.domain], fact.fact))}"
+                     f"<br><small><code>{html_text(fact.fact)}</code></small>")
+            decides = [f"{short_titles[requirements[r].baseline]} {requirements[r].article}" if r in requirements else r
+                       for r in fact.requirements]
             narrowing = f"up to {fact.narrowing:g} points" if fact.narrowing else "none"
             if fact.narrowing_at_least != fact.narrowing:
                 narrowing += f" (at least {fact.narrowing_at_least:g})"
             rows.append([
                 f'<a href="{html_text(question_link(fact.domain, fact.fact))}">{shown}</a>' if fact.requirements else shown,
-                html_text(", ".join(fact.requirements)) or "—", html_text(narrowing),
+                html_text("; ".join(decides)) or "—", html_text(narrowing),
                 html_text(", ".join(fact.dual_criminality)) or "—",
                 html_link("edit", f"{self.edit_url}/{fact.file}") if self.edit_url and fact.file else "—",
             ])
@@ -318,6 +366,15 @@ class SitePages:
         return [{"name": Trusted(f"{name}.schema.json"), "title": title} for name, title in sorted(self.schema_titles.items())]
 
 
+def _counted(jurisdictions: int, domains: int) -> str:
+    """What a standard's status counts are counts of: jurisdictions, or jurisdiction × domain entries when
+    the standard applies to several domains (UNTOC counts each jurisdiction once per domain)."""
+    if domains == 1:
+        return f"Jurisdictions in each status (of {jurisdictions})"
+    return (f"Entries in each status — one per jurisdiction and domain ({jurisdictions} jurisdictions × {domains} domains "
+            f"= {jurisdictions * domains} entries)")
+
+
 def _unmet_weight(entry: dict[str, Any]) -> float:
     return round(sum(r["weight"] * r["unmet"] for r in entry["requirements"]), 1)
 
@@ -331,12 +388,24 @@ def _sort_years(value: Any) -> str:
     return "-1" if value is None else "1000" if value == "life" else f"{value:g}"
 
 
-def _cite(source: dict[str, Any]) -> str:
-    return link(f"{source['instrument_title']}, {source['provision']}", source["url"])
+def _maximum_text(entry: dict[str, Any]) -> Trusted:
+    """The core offence's basic maximum; where only a minimum is stated, that floor."""
+    if entry["max_prison_years"] is None and entry["min_prison_years"]:
+        return Trusted(f"at least {fmt.years(entry['min_prison_years'])}")
+    return fmt.years(entry["max_prison_years"])
 
 
-def _html_cite(source: dict[str, Any]) -> str:
-    return html_link(f"{source['instrument_title']}, {source['provision']}", source["url"])
+def _history_point(point: dict[str, Any]) -> dict[str, Any]:
+    """A point of the score history; a date that is only the day a source was read says so."""
+    when = (f"from {point['date']} (the day an undated source was read: known from then, not changed then)"
+            if point["date_basis"] == "read" else point["date"])
+    score = fmt.score(point["score"]) if point["scored"] else Trusted(fmt.NOT_ENOUGH_DATA)
+    return {"when": Trusted(when), "score": score, "coverage": point["coverage"]}
+
+
+def _unknown_facts_text(requirement: dict[str, Any]) -> str:
+    unknown = sum(1 for item in requirement["evidence"] if item["verdict"] == "unknown")
+    return f"{unknown} fact{'s' if unknown != 1 else ''} not known" if unknown else "facts not known"
 
 
 def _tier_label(tier: dict[str, Any]) -> str:
@@ -361,11 +430,11 @@ def _aggravated_text(entry: dict[str, Any]) -> str:
     if maximum is None:
         return "unknown" if entry["aggravated_tiers"] else "no aggravated form recorded"
     reaching = [t for t in entry["aggravated_tiers"] if t["max_prison_years"] == maximum]
-    tiers = "; ".join(f"{text(_tier_label(t))} — {_cite(t['source'])}" for t in reaching)
+    tiers = "; ".join(f"{text(_tier_label(t))} — {markdown_cite(t['source'])}" for t in reaching)
     return f"{fmt.years(maximum)} ({tiers})"
 
 
-def _review_text(review: dict[str, Any] | None) -> str:
+def _review_text(review: dict[str, Any] | None, with_note: bool = True) -> str:
     """A file's review record in words (Markdown; the note is contributor text, escaped)."""
     if review is None:
         return "no review record yet"
@@ -376,24 +445,7 @@ def _review_text(review: dict[str, Any] | None) -> str:
         rate = f" ({100 * divergences / compared:.1f} %)" if compared else ""
         shown = (f"{'double coding' if review['method'] == 'double' else 'spot check'}, {review['date']}: {compared} facts compared, "
                  f"{divergences} divergence{'s' if divergences != 1 else ''}{rate}, {review['resolved']} resolved")
-    return shown + (f" — {text(review['note'])}" if review["note"] else "")
-
-
-def _html_evidence(evidence: list[dict[str, Any]]) -> str:
-    parts = []
-    for item in evidence[:3]:
-        fact = f"{html_text(item['fact'])} = {html_text(item['value'])}"
-        fact = f"{fact} ({_html_cite(item['source'])})" if "source" in item else fact
-        parts.append(fact + (" " + _html_absence(item["source"]["absence"]) if item["absence_finding"] else ""))
-    if len(evidence) > 3:
-        parts.append(f"and {len(evidence) - 3} more")
-    return "; ".join(parts) or "—"
-
-
-def _html_absence(absence: dict[str, str]) -> str:
-    """An absence finding shown as such: what was read, and what it lacks."""
-    return (f'<span class="lawgap-absence">absence finding</span> {html_text(absence["read"])}; '
-            f'no provision on {html_text(absence["looked_for"])}')
+    return shown + (f" — {text(review['note'])}" if review["note"] and with_note else "")
 
 
 def _rule_text(rule: dict[str, Any]) -> str:
@@ -414,19 +466,23 @@ def _rule_text(rule: dict[str, Any]) -> str:
 def compare_data(kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str) -> str:
     """The compact JSON the compare page reads in the browser."""
     domains: dict[str, Any] = {}
+    texts = {r.id: r.text for b in kb.baselines.values() for r in b.requirements}
     for domain in DOMAINS:
         entries = {e["jurisdiction"]: e for e in results if e["domain"] == domain}
         some = next(iter(entries.values()))
         domains[domain] = {
             "title": fmt.DOMAIN_TITLES[domain],
             "conducts": list(some["conduct"]),
-            "requirements": [{"id": r["id"], "article": r["article"]} for r in some["requirements"]],
+            "requirements": [{"id": r["id"], "baseline": r["baseline"], "article": r["article"], "title": texts.get(r["id"], r["id"])}
+                             for r in some["requirements"]],
             "entries": {code: {
-                "score": e["score"], "coverage": e["coverage"], "max_prison_years": e["max_prison_years"],
+                "score": e["score"], "scored": e["scored"], "score_min": e["score_min"], "score_max": e["score_max"],
+                "coverage": e["coverage"], "max_prison_years": e["max_prison_years"], "min_prison_years": e["min_prison_years"],
                 "serious_crime": e["serious_crime"], "penalty_gap_years": e["penalty_gap_years"],
                 "conduct": {t: [c["criminal"], c["max_prison_years"], c["min_prison_years"], c["extraditable"]] for t, c in e["conduct"].items()},
                 "requirements": [r["status"] for r in e["requirements"]],
             } for code, e in sorted(entries.items())},
         }
     jurisdictions = {code: {"name": j.name, "region": j.un_region} for code, j in sorted(kb.jurisdictions.items())}
-    return json.dumps({"as_of": as_of, "jurisdictions": jurisdictions, "domains": domains}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({"as_of": as_of, "jurisdictions": jurisdictions, "domains": domains, "domain_order": list(DOMAINS)},
+                      ensure_ascii=False, sort_keys=True)
