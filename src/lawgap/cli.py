@@ -395,7 +395,7 @@ def build(out: Path, as_of: datetime.datetime | None) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(port: int) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild it whenever laws/, baselines/,
-    reference/, schema/, site/, mkdocs.yml or CONTRIBUTING.md change (open pages reload). A failed
+    reference/, schema/, site/, mkdocs.yml, CONTRIBUTING.md or CITATION.cff change (open pages reload). A failed
     rebuild prints its errors and the last good site stays up. Ctrl-C stops."""
     root = find_root()
     try:

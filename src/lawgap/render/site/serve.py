@@ -17,7 +17,8 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 HOST = "127.0.0.1"  # loopback only: a preview is not published
-WATCHED = ("laws", "baselines", "reference", "schema", "site", "mkdocs.yml", "CONTRIBUTING.md")
+# What the build reads (lawgap.render.site.build and the files it publishes)
+WATCHED = ("laws", "baselines", "reference", "schema", "site", "mkdocs.yml", "CONTRIBUTING.md", "CITATION.cff")
 POLL_SECONDS = 0.5  # polling, not file-system events: the same on every system, cheap at this tree's size
 
 
