@@ -28,6 +28,7 @@ FILE_OF_KIND = {
     "organ-trafficking": "laws/ke/organ-trafficking.yaml",
     "baseline": "baselines/cites.yaml",
     "exchange-rates": "reference/exchange-rates.yaml",
+    "changelog": "reference/changelog.yaml",
 }
 PAIRS = list(itertools.permutations(FILE_OF_KIND, 2))
 
