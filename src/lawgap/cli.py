@@ -28,6 +28,7 @@ from lawgap.diagnostics import format_diagnostics
 from lawgap.engine.all_pairs import all_pairs
 from lawgap.engine.assessment import assess
 from lawgap.engine.compare import compare, weakest_links
+from lawgap.engine.extradition import route_extradition
 from lawgap.engine.history import score_history
 from lawgap.engine.report import domain_reports
 from lawgap.engine.term_words import term_words
@@ -44,6 +45,8 @@ from lawgap.load.layout import (
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.export import dumps, write_pairs, write_results
+from lawgap.render.extradition_json import verdict_dict
+from lawgap.render.extradition_table import extradition_text
 from lawgap.render.output_folder import OutputRefused, check_output, replacing
 from lawgap.render.results_json import (
     assessment_dict,
@@ -201,6 +204,27 @@ def route(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str |
         rows = [{"conduct": w["conduct"], "weakest": ", ".join(w["weakest"]) or "-", "why": w["reason"],
                  **{c: _conduct_cell(s) for c, s in w["by_jurisdiction"].items()}} for w in result["weakest_links"]]
         click.echo(to_table(rows, ("conduct", "weakest", "why", *chosen)))
+
+
+@main.command(name="extradition")
+@click.argument("codes", nargs=-1, required=True)
+@AS_OF
+@DOMAIN
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def extradition_command(codes: tuple[str, ...], as_of: datetime.datetime | None, domain: str | None, output_format: str) -> None:
+    """Can each State surrender to the other a person sought for each conduct? From the requested State's own
+    law (penalty threshold, nationals, legal basis, death-penalty bar) and dual criminality; both directions
+    of A B, or every ordered pair of a route A B C... Bilateral treaties are not recorded: see the methodology."""
+    kb, day = _knowledge_base(), _day(as_of)
+    chosen = _codes(kb, codes, at_least=2)
+    repeated = sorted({c for c in chosen if chosen.count(c) > 1})
+    if repeated:
+        raise click.UsageError(f"{', '.join(repeated)} given twice: name each State once")
+    verdicts = {d: route_extradition(kb, chosen, d, day) for d in _domains(domain)}
+    if output_format == "json":
+        click.echo(dumps([verdict_dict(v) for d in verdicts for v in verdicts[d]]), nl=False)
+        return
+    click.echo("\n".join(extradition_text(kb, d, found) for d, found in verdicts.items()), nl=False)
 
 
 @main.command()

@@ -199,17 +199,17 @@ def _dual_criminality(a: Jurisdiction, b: Jurisdiction, term: str, a_status: Con
     criminal = DualCriminality(term, (a_status, b_status)).criminal_everywhere
     if criminal is False:
         where = [j.name for j, s in ((a, a_status), (b, b_status)) if s.criminal is False]
-        return Ground("dual-criminality", BARS, f"{term} is not an offence in {' or '.join(where)}.", facts)
+        return Ground("dual-criminality", BARS, f"Not an offence in {' or '.join(where)}.", facts)
     if criminal is None:
         unknown = [j for j, s in ((a, a_status), (b, b_status)) if s.criminal is None]
-        return Ground("dual-criminality", UNKNOWN, f"Whether {term} is an offence in {_names(unknown)} is not known.", facts,
+        return Ground("dual-criminality", UNKNOWN, f"Whether it is an offence in {_names(unknown)} is not known.", facts,
                       tuple(f"{j.code} conduct {term}" for j in unknown))
     if test.value == "conduct":
-        return Ground("dual-criminality", CLEARS, f"{term} is an offence in both, and {b.name} judges dual criminality by conduct.", facts)
+        return Ground("dual-criminality", CLEARS, f"An offence in both, and {b.name} judges dual criminality by conduct.", facts)
     if test.value == "label":
-        return Ground("dual-criminality", UNKNOWN, f"{term} is an offence in both, but {b.name} asks for an offence of the same name "
+        return Ground("dual-criminality", UNKNOWN, f"An offence in both, but {b.name} asks for an offence of the same name "
                       "or category, and lawgap compares conduct, not offence names.", facts)
-    return Ground("dual-criminality", UNKNOWN, f"{term} is an offence in both; how {b.name} judges dual criminality (by conduct "
+    return Ground("dual-criminality", UNKNOWN, f"An offence in both; how {b.name} judges dual criminality (by conduct "
                   "or by the offence's name) is not known.", facts, (f"{b.code} extradition.dual_criminality_test",))
 
 

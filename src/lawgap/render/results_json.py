@@ -16,11 +16,15 @@ from lawgap.engine.money import UsdAmount
 from lawgap.engine.report import DomainReport, Report
 from lawgap.engine.thresholds import SCORE_COVERAGE_THRESHOLD
 from lawgap.model.types import (
+    EXTRADITION_FACTS,
     DomainLaw,
+    ExtraditionFact,
+    ExtraditionLaw,
     FineBound,
     KnowledgeBase,
     Offence,
     Penalty,
+    PenaltyThreshold,
     PenaltyVersion,
     Review,
     Source,
@@ -35,6 +39,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
     entry: dict[str, Any] = {
         "jurisdiction": result.jurisdiction,
         "name": jurisdiction.name if jurisdiction else result.jurisdiction,
+        "extradition": extradition_block_dict(jurisdiction.extradition if jurisdiction else ExtraditionLaw()),
         "domain": result.domain,
         "as_of": result.as_of.isoformat(),
         **score_dict(result.overall),
@@ -179,7 +184,7 @@ def score_dict(score: Score) -> dict[str, Any]:
             "score_max": score.score_max}
 
 
-def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
+def source_dict(source: Source, law: DomainLaw | ExtraditionLaw | None) -> dict[str, Any]:
     instrument = law.instruments.get(source.instrument) if law else None
     return {
         "instrument": source.instrument,
@@ -192,6 +197,22 @@ def source_dict(source: Source, law: DomainLaw | None) -> dict[str, Any]:
         **({"note": source.note} if source.note else {}),
         **({"absence": {"read": source.absence.read, "looked_for": source.absence.looked_for}} if source.absence else {}),
     }
+
+
+def extradition_block_dict(law: ExtraditionLaw) -> dict[str, Any]:
+    """A jurisdiction's extradition facts as recorded: every fact of the block (value null where unknown), each
+    with its source like any fact; the same in each of the jurisdiction's entries."""
+    block: dict[str, Any] = {name: _recorded(getattr(law, name), law) for name in EXTRADITION_FACTS}
+    block["scope_note"] = law.scope_note
+    return block
+
+
+def _recorded(fact: ExtraditionFact, law: ExtraditionLaw) -> dict[str, Any]:
+    value = fact.value
+    if isinstance(value, PenaltyThreshold):
+        value = {"years": value.years, "judged_in": value.judged_in}
+    return {"value": value, "condition": fact.condition, "only_to": list(fact.only_to), "note": fact.note,
+            "source": source_dict(fact.source, law) if fact.source else None}
 
 
 def review_dict(review: Review) -> dict[str, Any]:
