@@ -62,8 +62,11 @@ def test_export_is_deterministic_and_validated(tmp_path: Path) -> None:
     assert run("export", str(first), "--as-of", "2026-01-01").exit_code == 0
     assert run("export", str(second), "--as-of", "2026-01-01").exit_code == 0
     names = sorted(p.name for p in first.iterdir() if p.name != MARKER)  # the marker: test_output_safety.py
-    assert names == ["requirements.csv", "results.csv", "results.json"]  # pairs only with --pairs
-    for name in names:
+    assert names == ["CITATION.cff", "api", "datapackage.json", "facts.csv", "facts.json", "requirements.csv",
+                     "results.csv", "results.json"]  # pairs only with --pairs
+    files = sorted(str(p.relative_to(first)) for p in first.rglob("*") if p.is_file() and p.name != MARKER)
+    assert len(files) > 90  # an API file per jurisdiction and domain
+    for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     results = json.loads((first / "results.json").read_text())
     assert all("history" in entry for entry in results)

@@ -44,7 +44,9 @@ from lawgap.load.layout import (
 )
 from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
+from lawgap.render.citation import CitationError, load_citation
 from lawgap.render.export import dumps, write_pairs, write_results
+from lawgap.render.open_data import write_open_data
 from lawgap.render.extradition_json import verdict_dict
 from lawgap.render.extradition_table import extradition_text
 from lawgap.render.output_folder import OutputRefused, check_output, replacing
@@ -57,6 +59,7 @@ from lawgap.render.results_json import (
 )
 from lawgap.render.site.build import BuiltSite, SiteBuildError, build_site
 from lawgap.render.site.serve import PortUnavailable, check_port, serve_site
+from lawgap.render.static_api import StaticApi
 from lawgap.render.tables import HISTORY_COLUMNS, SCORE_COLUMNS, plain, score_row, to_csv, to_table
 from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
 from lawgap.render.unknowns import unknown_dicts, unknown_rows
@@ -370,12 +373,18 @@ def agreement(file_a: Path, file_b: Path, output_format: str) -> None:
               help="Also write pairs.csv and pairs.json: dual criminality for every pair of jurisdictions "
                    "(n × (n - 1) / 2 rows per domain: 1.5 million at 1,000 jurisdictions).")
 def export(outdir: Path, as_of: datetime.datetime | None, with_pairs: bool = False) -> None:
-    """Write full results (JSON validated against schema/results.schema.json, and CSV) to OUTDIR
+    """Write full results (JSON validated against schema/results.schema.json, and CSV), the facts table,
+    the static JSON API, the citation and datapackage.json, all stamped with the data version, to OUTDIR
     (a new or empty folder, or an earlier export, which it replaces); with --pairs, every pair too."""
     root = find_root()
     _check_output(outdir, root)
     kb, day = _knowledge_base(), _day(as_of)
-    contract = _schemas(root).validator("results")
+    schemas = _schemas(root)
+    contract = schemas.validator("results")
+    try:
+        citation = load_citation(root)
+    except CitationError as error:
+        raise click.ClickException(str(error))
 
     def checked(entries: Iterator[dict]) -> Iterator[dict]:
         for entry in entries:  # a broken contract is a bug in lawgap, not in the data: say so plainly
@@ -388,16 +397,19 @@ def export(outdir: Path, as_of: datetime.datetime | None, with_pairs: bool = Fal
     pairs = {domain: all_pairs(kb, domain, day) for domain in DOMAINS} if with_pairs else None  # rows come when written
     try:
         with replacing(outdir, root) as staging:  # entries and pairs are written as computed, never all held
-            written = write_results(staging.output, checked(published_entries(kb, domain_reports(kb, day))))
+            api = StaticApi(staging.output, kb)
+            written = write_results(staging.output, api.passing(checked(published_entries(kb, domain_reports(kb, day)))))
             if pairs is not None:
                 write_pairs(staging.output, pairs)
+            write_open_data(staging.output, kb, api, day.isoformat(), schemas.documents["results"], citation)
             staging.publish()
     except OutputRefused as refused:
         raise RefusedOutput(str(refused))
     except OSError as error:
         raise click.ClickException(f"could not write {outdir}: {error.strerror or error}; the previous export is unchanged")
     counted = f" and {sum(map(len, pairs.values()))} pairs" if pairs is not None else ""
-    click.echo(f"wrote {written} results{counted} to {outdir}")
+    click.echo(f"wrote {written} results{counted}, the facts table, the JSON API and datapackage.json "
+               f"(data version {kb.data_version or 'not dated'}) to {outdir}")
 
 
 @main.command()

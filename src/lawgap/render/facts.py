@@ -16,14 +16,15 @@ columns: the CSV header, the JSON keys and the data package's field descriptions
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lawgap.load.layout import DOMAINS
+from lawgap.model.data_version import PATTERN as VERSION_PATTERN
 from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
-from lawgap.render.export import write_json_array
 from lawgap.render.tables import write_csv
 
 UNKNOWN = "unknown"  # a fact recorded as not known, in CSV (JSON: null); declared a missing value
@@ -38,6 +39,12 @@ class Column:
     description: str
     constraints: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # further Table Schema field properties
+
+
+def table_pattern(json_schema_pattern: str) -> str:
+    """A JSON Schema pattern (anchored with ^ and $ to match the whole value) as Table Schema writes it
+    (a whole-value pattern, as in XML Schema)."""
+    return json_schema_pattern.removeprefix("^").removesuffix("$")
 
 
 FACT_COLUMNS = (
@@ -74,19 +81,24 @@ FACT_COLUMNS = (
            "double (two independent codings compared) or spot-check; empty when the file has no review record.",
            {"enum": ["single", "double", "spot-check"]}),
     Column("file", "string", "The data file that records the fact, relative to the repository.", {"required": True}),
-    Column("data_version", "string", "The data version the table was built from.", {"required": True}),
+    Column("data_version", "string", "The data version the table was built from (YYYY.MM.DD: the date of the last change "
+           "to the data).", {"pattern": table_pattern(VERSION_PATTERN)}),
 )
 FACT_NAMES = tuple(column.name for column in FACT_COLUMNS)
 FACT_FILES = ("facts.csv", "facts.json")
 
 
 def write_fact_tables(folder: Path, kb: KnowledgeBase) -> None:
-    """facts.csv and facts.json (an array of row objects with the same columns), row by row."""
+    """facts.csv and facts.json (an array of row objects, keys in column order as Table Schema reads a
+    JSON table by position), row by row."""
     csv_file, json_file = FACT_FILES
     with (folder / csv_file).open("w", encoding="utf-8") as handle:
         write_csv(handle, map(csv_fact_row, all_fact_rows(kb)), FACT_NAMES)
     with (folder / json_file).open("w", encoding="utf-8") as handle:
-        write_json_array(handle, all_fact_rows(kb))
+        handle.write("[")
+        for number, row in enumerate(all_fact_rows(kb)):
+            handle.write(("," if number else "") + json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+        handle.write("]\n")
 
 
 def fact_rows(kb: KnowledgeBase, law: DomainLaw) -> Iterator[dict[str, Any]]:
