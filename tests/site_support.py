@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("schema", "baselines", "reference", "laws", "site", "mkdocs.yml", "CONTRIBUTING.md")
+PROJECT_PARTS = ("schema", "baselines", "reference", "laws", "site", "mkdocs.yml", "CONTRIBUTING.md", "CITATION.cff")
 
 
 def copy_project(target: Path) -> Path:

@@ -27,15 +27,22 @@ from lawgap.engine.unknowns import UnknownFact, assessment_unknowns
 from lawgap.load.layout import DOMAINS, display_name, schema_dir
 from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_regular_files
 from lawgap.model.types import KnowledgeBase
+from lawgap.render.citation import Citation, CitationError, load_citation
 from lawgap.render.export import write_files, write_results
+from lawgap.render.open_data import write_open_data
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
+from lawgap.render.site.downloads_page import DATA_FOLDER
+from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
+from lawgap.render.site.changes import change_log_page
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.formatting import DOMAIN_TITLES
+from lawgap.render.site.feeds import feed_files
 from lawgap.render.site.maps import world_map
 from lawgap.render.site.pages import SitePages, compare_data
+from lawgap.render.static_api import StaticApi
 from lawgap.validate.schema_layer import SchemaSet
 
 HAND_WRITTEN = "site"
@@ -60,14 +67,17 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
         _copy_hand_written(root / HAND_WRITTEN, docs)
         with _source_date(day):
             config = _config(root, docs, staging.output, kb)
-            pages = write_generated(docs, root, kb, day, schemas, config["extra"].get("edit_data_url") or "")
+            # the footer of every page (site/overrides/partials/copyright.html): the data version and the date assessed
+            config["extra"].update(data_version=kb.data_version or "not dated", as_of=day.isoformat())
+            pages = write_generated(docs, root, kb, day, schemas, config["extra"].get("edit_data_url") or "",
+                                    config["site_url"])
             _mkdocs(config)
         staging.publish()
     return BuiltSite(out, pages)
 
 
 def write_generated(docs: Path, root: Path, kb: KnowledgeBase, day: datetime.date, schemas: SchemaSet,
-                    edit_url: str) -> int:
+                    edit_url: str, site_url: str | None = None) -> int:
     """Compute the results and write every generated page and data file into `docs`; returns the number
     of pages. The results and page texts are freed on return, before MkDocs holds every page again
     (at 1,000 jurisdictions that lowers the build's peak memory by about a quarter)."""
@@ -76,25 +86,33 @@ def write_generated(docs: Path, root: Path, kb: KnowledgeBase, day: datetime.dat
     results = published_results(kb, report)
     facts_needed = {(d.assessment.jurisdiction, d.assessment.domain): assessment_unknowns(kb, d.assessment, d.conduct)
                     for d in report.domains}
-    pages = generated_files(root, kb, results, day, schemas, edit_url, facts_needed)
+    citation = _citation(root)
+    pages = generated_files(root, kb, results, day, schemas, edit_url, facts_needed, citation, site_url)
     write_files(docs, pages)
-    write_results(docs / "data", results)
+    data = docs / DATA_FOLDER
+    api = StaticApi(data, kb)
+    write_results(data, api.passing(results))
+    write_open_data(data, kb, api, day.isoformat(), schemas.documents["results"], citation)
     return sum(1 for name in pages if name.endswith(".md"))
 
 
 def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], day: datetime.date,
                     schemas: SchemaSet, edit_url: str,
-                    facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None) -> dict[str, str]:
-    """Every generated page and data file but the results files (export.write_results). No pairs files:
+                    facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None,
+                    citation: Citation | None = None, site_url: str | None = None) -> dict[str, str]:
+    """Every generated page and data file but the downloads (write_generated writes those: the results,
+    facts, static API, citation and data package). No pairs files:
     they grow with the square of the data, and the compare page pairs jurisdictions in the browser from
     data/compare.json."""
     titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
-    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed).render()
+    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed, citation, site_url).render()
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
     try:
         files.update(codebook_pages(build_codebook(schemas, kb.baselines.values())))
     except CodebookError as error:
         raise SiteBuildError(f"codebook: {error}") from error
+    files[CHANGE_LOG_PAGE] = change_log_page(kb)  # from reference/changelog.yaml, not git: same page from a tarball
+    files.update(feed_files(kb, day, site_url))
     for name in schemas.documents:
         files[f"schemas/{name}.schema.json"] = _source_text(schema_dir(root) / f"{name}.schema.json")
     for domain in DOMAINS:
@@ -105,6 +123,13 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
     if os.path.lexists(root / CONTRIBUTING):  # lexists: a dangling link is refused, not taken for no file
         files["contributing.md"] = _source_text(root / CONTRIBUTING)
     return files
+
+
+def _citation(root: Path) -> Citation | None:
+    try:
+        return load_citation(root)
+    except CitationError as error:
+        raise SiteBuildError(str(error)) from error
 
 
 def _copy_hand_written(source: Path, target: Path) -> None:
@@ -150,6 +175,7 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
         {"Codebook": ["codebook/index.md"] + [{DOMAIN_TITLES[d]: f"codebook/{d}.md"} for d in DOMAINS]
                      + [{EXTRADITION_TITLE: f"codebook/{EXTRADITION_PAGE}.md"}]},
         {"Downloads": "downloads.md"},
+        {"Change log": CHANGE_LOG_PAGE},
     ]
     if has_contributing:
         nav.append({"Contributing": "contributing.md"})

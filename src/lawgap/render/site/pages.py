@@ -20,10 +20,12 @@ from lawgap.engine.thresholds import EXTRADITION_YEARS, SCORE_COVERAGE_THRESHOLD
 from lawgap.engine.unknowns import UnknownFact, unknown_facts
 from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
+from lawgap.render.citation import Citation
 from lawgap.render.site import formatting as fmt
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
 from lawgap.render.site.citations import html_cite, markdown_cite, verification_badge
 from lawgap.render.site.codebook_pages import question_link
+from lawgap.render.site.downloads_page import downloads_page
 from lawgap.render.site.fact_labels import fact_label
 from lawgap.render.site.escape import (
     Trusted,
@@ -70,10 +72,12 @@ class SitePages:
     """Renders every page for one set of results."""
 
     def __init__(self, kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str, edit_url: str | None,
-                 schema_titles: dict[str, str], facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None):
+                 schema_titles: dict[str, str], facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None,
+                 citation: Citation | None = None, site_url: str | None = None):
         self.kb, self.results, self.as_of, self.edit_url = kb, results, as_of, edit_url
         self.facts_needed = facts_needed  # engine.unknowns per (jurisdiction, domain); worked out here when not given
         self.schema_titles = schema_titles
+        self.citation, self.site_url = citation, site_url  # for the downloads page (CITATION.cff, Dataset JSON-LD)
         self.by_code: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for entry in results:
             self.by_code[entry["jurisdiction"]][entry["domain"]] = entry
@@ -84,7 +88,7 @@ class SitePages:
             "jurisdictions/index.md": self.jurisdictions_index(),
             "baselines/index.md": self.baselines_index(),
             "methodology.md": self.methodology(),
-            "downloads.md": ENV.get_template("downloads.md.j2").render(as_of=self.as_of, schemas=self._schemas()),
+            "downloads.md": downloads_page(ENV, self.kb, self.as_of, self.schema_titles, self.citation, self.site_url),
             "compare.md": ENV.get_template("compare.md.j2").render(as_of=self.as_of),
         }
         for code in sorted(self.by_code):
@@ -359,9 +363,6 @@ class SitePages:
 
     def _status(self, entry: dict[str, Any], requirement_id: str) -> str:
         return next(r["status"] for r in entry["requirements"] if r["id"] == requirement_id)
-
-    def _schemas(self) -> list[dict[str, Any]]:
-        return [{"name": Trusted(f"{name}.schema.json"), "title": title} for name, title in sorted(self.schema_titles.items())]
 
 
 def _counted(jurisdictions: int, domains: int) -> str:
