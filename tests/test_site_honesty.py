@@ -238,3 +238,12 @@ def test_vocabulary_descriptions_are_whole_sentences(public: Path) -> None:
     assert "(Palermo Protocol art. |" not in contributing
 
 
+
+
+def test_pages_open_the_compare_page_on_their_domain(public: Path) -> None:
+    """The compare page always started on human trafficking: the pages that lead to it name the domain."""
+    assert 'href="../compare.html?domain=wildlife"' in page(public, "domains/wildlife.html")
+    kenya = page(public, "jurisdictions/ke.html")
+    for domain in ("wildlife", "human-trafficking", "organ-trafficking"):
+        assert f'href="../compare.html?domain={domain}&amp;j=KE"' in kenya
+    assert json.loads(page(public, "data/compare.json"))["domain_order"] == ["wildlife", "human-trafficking", "organ-trafficking"]

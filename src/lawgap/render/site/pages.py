@@ -168,7 +168,7 @@ class SitePages:
         ]
         baselines = [b for b in self._baselines() if domain in b.domains]
         return ENV.get_template("domain.md.j2").render(
-            title=fmt.DOMAIN_TITLES[domain], tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
+            title=fmt.DOMAIN_TITLES[domain], domain=Trusted(domain), tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
             cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
             map=Trusted(f"../assets/maps/{domain}.svg"), map_floor=Trusted(f"../assets/maps/{domain}-known-met.svg"), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
@@ -302,6 +302,7 @@ class SitePages:
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
             "file": Trusted(f"`{e['file']}`") if e["file"] else Trusted("no data file yet"),
             "edit": Trusted(link("edit this data", f"{self.edit_url}/{e['file']}") if self.edit_url and e["file"] else ""),
+            "domain": Trusted(e["domain"]), "code": Trusted(e["jurisdiction"]),
             "facts_needed": facts_needed, "facts_anchor": Trusted(facts_anchor),
         }
 
