@@ -4,6 +4,7 @@ and the date assessed."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -88,3 +89,11 @@ def test_every_page_footer_names_the_licences_version_and_date(site: Path) -> No
         assert "downloads.html#how-to-cite" in footer, page
 
 
+
+
+def test_cite_this_page_names_the_data_version(site: Path) -> None:
+    version = json.loads((site / "data/datapackage.json").read_text())["version"]
+    for page in ("jurisdictions/ke.html", "domains/wildlife.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        block = text[text.index("data-lawgap-cite"):]
+        assert f"data version {version}" in html.unescape(block[:block.index("</div>")]), page
