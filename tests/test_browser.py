@@ -258,7 +258,7 @@ def test_sections_are_in_view_at_desktop_width(browser_page) -> None:
     for width in (1366, 1024):  # Material shows its section bar only from 1220 px; lawgap from 960 px
         page.set_viewport_size({"width": width, "height": 800})
         for path in ("index.html", "jurisdictions/ke.html", "compare.html"):
-            page.goto(f"{base_url}/{path}")
+            page.goto(f"{base_url}/{path}", wait_until="networkidle")  # a page left while loading fails its requests
             for name in SECTION_NAMES:
                 link = page.locator(".md-tabs").get_by_role("link", name=name, exact=True)
                 assert link.is_visible() and link.bounding_box()["y"] < 200, (width, path, name)
@@ -269,14 +269,14 @@ def test_tables_fit_on_desktop_and_scroll_visibly_on_phones(browser_page) -> Non
     page, base_url, problems, shots = browser_page
     page.set_viewport_size({"width": 1366, "height": 900})
     for path in ("jurisdictions/in.html", "jurisdictions/ke.html", "domains/wildlife.html", "baselines/palermo-protocol.html"):
-        page.goto(f"{base_url}/{path}")
+        page.goto(f"{base_url}/{path}", wait_until="networkidle")
         assert page.evaluate(OVERFLOWING_BOXES) == [], path  # "US$119,!" was cut off here
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{base_url}/jurisdictions/ke.html")
+    page.goto(f"{base_url}/jurisdictions/ke.html", wait_until="networkidle")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     stacked = page.locator(".lawgap-stack")
     assert stacked.count() > 3 and page.evaluate(OVERFLOWING_BOXES + ".filter(label => !label.startsWith('Table: '))") == []
-    page.goto(f"{base_url}/domains/wildlife.html")
+    page.goto(f"{base_url}/domains/wildlife.html", wait_until="networkidle")
     box = page.locator(".lawgap-ranking .lawgap-scroll").last
     assert box.evaluate("box => box.scrollWidth > box.clientWidth")  # nine columns do not fit a phone ...
     hint = page.locator(".lawgap-ranking .lawgap-scroll-hint").last
@@ -289,7 +289,7 @@ def test_tables_fit_on_desktop_and_scroll_visibly_on_phones(browser_page) -> Non
 
 def test_map_jurisdictions_are_links_reached_by_keyboard(browser_page) -> None:
     page, base_url, problems, shots = browser_page
-    page.goto(f"{base_url}/domains/wildlife.html")
+    page.goto(f"{base_url}/domains/wildlife.html", wait_until="networkidle")
     page.locator("h2#maps a.headerlink").focus()
     page.keyboard.press("Tab")
     focused = page.evaluate("() => [!!document.activeElement.closest('svg.lawgap-map'), document.activeElement.getAttribute('aria-label')]")
@@ -303,7 +303,7 @@ def test_map_jurisdictions_are_links_reached_by_keyboard(browser_page) -> None:
 
 def test_print_keeps_tables_whole_and_names_the_address_and_date(browser_page) -> None:
     page, base_url, problems, shots = browser_page
-    page.goto(f"{base_url}/jurisdictions/ke.html")
+    page.goto(f"{base_url}/jurisdictions/ke.html", wait_until="networkidle")
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 703, "height": 1000})  # A4 less lawgap's 12 mm margins, at 96 dpi
     stamp = page.locator(".lawgap-print-stamp")

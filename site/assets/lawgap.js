@@ -97,6 +97,24 @@
     });
   }
 
+  /* ---- maps ------------------------------------------------------------------------------ */
+
+  // Under each map, a line repeats the tooltip of the jurisdiction pointed at or focused (a title
+  // tooltip waits a second and never shows for keyboard focus or touch).
+  var MAP_HINT = "";  // the pages say how to use the maps once, above them
+
+  function setUpMap(svg) {
+    var readout = el("p", { "class": "lawgap-map-readout", "aria-hidden": "true" }, [MAP_HINT]);
+    svg.parentNode.insertBefore(readout, svg.nextSibling);
+    function show(event) {
+      var link = event.target.closest && event.target.closest("a");
+      readout.textContent = link && svg.contains(link) ? link.getAttribute("aria-label") : MAP_HINT;
+    }
+    svg.addEventListener("mouseover", show);
+    svg.addEventListener("focusin", show);
+    svg.addEventListener("mouseleave", function () { readout.textContent = MAP_HINT; });
+  }
+
   /* ---- print ----------------------------------------------------------------------------- */
 
   // The print-only line (site/overrides/main.html) names the address printed from and the day; the
@@ -403,6 +421,7 @@
     window.addEventListener("resize", markScrollBoxes);
     if (compare && window.MutationObserver) new MutationObserver(markScrollBoxes).observe(compare, { childList: true, subtree: true });
     stampPrint();
+    Array.prototype.forEach.call(document.querySelectorAll("svg.lawgap-map"), setUpMap);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -36,7 +36,7 @@ from lawgap.render.site.escape import (
     link,
     text,
 )
-from lawgap.render.site.maps import LEGEND_MARKDOWN
+from lawgap.render.site.maps import LEGEND_MARKDOWN, inline_map
 from lawgap.render.site.verdicts import (
     VERDICT_COLUMNS,
     VerdictContext,
@@ -118,7 +118,9 @@ class SitePages:
         covered = sorted(self.results, key=lambda e: (e["coverage"], e["jurisdiction"], e["domain"]))
         return ENV.get_template("home.md.j2").render(
             figures=figures, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
-            domains=[{"id": Trusted(d), "title": fmt.DOMAIN_TITLES[d]} for d in DOMAINS],
+            domains=[{"id": Trusted(d), "title": fmt.DOMAIN_TITLES[d],
+                      "map": Trusted(inline_map(self._entries(d), "score", "", "define" if i == 0 else "use"))}
+                     for i, d in enumerate(DOMAINS)],
             legend=Trusted(LEGEND_MARKDOWN),
             below_threshold=[{**self._row(e, "jurisdictions/"), "max": fmt.years(e["max_prison_years"]),
                               "gap": fmt.years(e["penalty_gap_years"])} for e in below[:10]],
@@ -171,7 +173,7 @@ class SitePages:
             title=fmt.DOMAIN_TITLES[domain], domain=Trusted(domain), tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
             cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
-            map=Trusted(f"../assets/maps/{domain}.svg"), map_floor=Trusted(f"../assets/maps/{domain}-known-met.svg"), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
+            map=Trusted(inline_map(entries, "score", "../", "define")), map_floor=Trusted(inline_map(entries, "score_min", "../", "use")), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
 
     def _ranking_row(self, e: dict[str, Any], rank: int | None) -> dict[str, Any]:
         """One ranking row; `data-*` attributes let embedders and tests read it (score empty when not scored)."""
@@ -357,8 +359,10 @@ class SitePages:
     def _cite(self, title: str, path: str) -> dict[str, Any]:
         """What the "Cite this page" block needs: the page's title, its path from the site's root (lawgap.js
         shows the full address and the reader's access date), and the date of the data."""
-        return {"title": title, "path": Trusted(path), "file": Trusted(path.rsplit("/", 1)[-1]), "as_of": self.as_of,
-                "version": self.kb.data_version or "not dated"}
+        return {"title": title, "path": Trusted(path), "file": Trusted(path.rsplit("/", 1)[-1]), "as_of": self.as_of}
+
+    def _entries(self, domain: str) -> list[dict[str, Any]]:
+        return [self.by_code[code][domain] for code in sorted(self.by_code)]
 
     def _baselines(self) -> list[Baseline]:
         return sorted(self.kb.baselines.values(), key=lambda b: b.id)
