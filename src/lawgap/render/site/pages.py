@@ -359,7 +359,8 @@ class SitePages:
     def _cite(self, title: str, path: str) -> dict[str, Any]:
         """What the "Cite this page" block needs: the page's title, its path from the site's root (lawgap.js
         shows the full address and the reader's access date), and the date of the data."""
-        return {"title": title, "path": Trusted(path), "file": Trusted(path.rsplit("/", 1)[-1]), "as_of": self.as_of}
+        return {"title": title, "path": Trusted(path), "file": Trusted(path.rsplit("/", 1)[-1]), "as_of": self.as_of,
+                "version": self.kb.data_version or "not dated"}
 
     def _entries(self, domain: str) -> list[dict[str, Any]]:
         return [self.by_code[code][domain] for code in sorted(self.by_code)]
