@@ -4,7 +4,9 @@ one addition, and the edge cases of the rules), with the score moves; `--append`
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -113,7 +115,7 @@ def moves(entry: dict) -> dict[tuple[str, str], dict]:
 
 def test_a_new_dated_penalty_version_is_a_law_change_with_its_score_move(repo: Path) -> None:
     entry = logged("HEAD~3", "HEAD~2")
-    assert kinds(entry) == [("law-change", "offence endangered-species: basic penalty, new version from 2025-06-01")]
+    assert kinds(entry) == [("law-change", "basic penalty of offence endangered-species, new version from 2025-06-01")]
     change = entry["changes"][0]
     assert (change["jurisdiction"], change["domain"], change["law_date"]) == ("KE", "wildlife", "2025-06-01")
     assert {"path": "$.penalty.prison.max_years", "before": "—", "after": "3"} in change["details"]
@@ -152,7 +154,7 @@ def test_text_and_markdown_name_the_classes_and_moves(repo: Path) -> None:
     assert "Law changes (1):" in text and "Corrections (1):" in text and "Additions (1):" in text
     assert "KE wildlife: " in text and "max prison life → 3" in text
     markdown = run("changelog", "HEAD~3", "HEAD", "--format", "markdown").output
-    assert "| Law changes | KE wildlife | offence endangered&#45;species" in markdown
+    assert "| Law changes | KE wildlife | basic penalty of offence endangered&#45;species" in markdown
     assert "| KE | wildlife |" in markdown and "life → **3**" in markdown
 
 
@@ -161,7 +163,7 @@ def test_an_effective_date_fixed_is_a_correction(repo: Path) -> None:
     path.write_text(path.read_text().replace('effective: "2025-06-01"', 'effective: "2025-07-01"'))
     git(repo, "commit", "-qam", "date fixed")
     entry = logged("HEAD~1", "HEAD")
-    assert kinds(entry) == [("correction", "offence endangered-species: basic penalty, version from 2025-06-01 now from 2025-07-01")]
+    assert kinds(entry) == [("correction", "basic penalty of offence endangered-species, version from 2025-06-01 now from 2025-07-01")]
 
 
 UNDATED_VERSION = """      - penalty:
@@ -182,7 +184,7 @@ def test_an_undated_amendment_is_a_law_change_and_a_first_penalty_an_addition(re
     path.write_text(text[:history_end] + UNDATED_VERSION + text[history_end:])
     git(repo, "commit", "-qam", "amended, date unknown")
     entry = logged("HEAD~1", "HEAD")
-    assert kinds(entry) == [("law-change", "offence specimen-value-fine: basic penalty, new version undated")]
+    assert kinds(entry) == [("law-change", "basic penalty of offence specimen-value-fine, new version undated")]
     assert "law_date" not in entry["changes"][0]
     # an offence whose penalty was unknown: its first penalty is an addition, dated or not
     text = path.read_text()
@@ -194,7 +196,7 @@ def test_an_undated_amendment_is_a_law_change_and_a_first_penalty_an_addition(re
     git(repo, "commit", "-qam", "penalty unknown")
     git(repo, "revert", "--no-edit", "HEAD")
     entry = logged("HEAD~1", "HEAD")
-    assert ("addition", "offence specimen-value-fine: basic penalty, new version from 2014-01-10") in kinds(entry)
+    assert ("addition", "basic penalty of offence specimen-value-fine, new version from 2014-01-10") in kinds(entry)
 
 
 def test_notes_and_review_dates_alone_are_editorial(repo: Path) -> None:
@@ -206,16 +208,37 @@ def test_notes_and_review_dates_alone_are_editorial(repo: Path) -> None:
     assert kinds(entry) == [("editorial", "file details")] and entry["moves"] == []
 
 
-def test_instrument_dates_and_new_instruments_are_law_changes(repo: Path) -> None:
-    path = repo / WILDLIFE
+def test_a_repeal_and_a_law_newer_than_the_review_are_law_changes_an_old_law_cited_is_an_addition(repo: Path) -> None:
+    path = repo / WILDLIFE  # last reviewed 2026-01-15
     path.write_text(path.read_text().replace('    in_force: "2014-01-10"\n    url: https://example.org/new-act',
                                              '    in_force: "2014-01-10"\n    repealed: "2026-02-20"\n    url: https://example.org/new-act')
                     .replace("instruments:\n", "instruments:\n  - {id: later-act, title: Later Act, in_force: '2026-02-20', "
-                             "url: 'https://example.org/later'}\n", 1))
+                             "url: 'https://example.org/later'}\n  - {id: penal-code, title: Penal Code, in_force: '1930-01-01', "
+                             "url: 'https://example.org/code'}\n  - {id: undated-act, title: Undated Act, url: 'https://example.org/u'}\n", 1))
     git(repo, "commit", "-qam", "repeal")
     entry = logged("HEAD~1", "HEAD")
-    law = {c["item"]: c.get("law_date") for c in entry["changes"] if c["kind"] == "law-change"}
-    assert law == {"new instrument later-act": "2026-02-20", "instrument new-act": "2026-02-20"}
+    assert {(c["kind"], c["item"], c.get("law_date")) for c in entry["changes"]} == {
+        ("law-change", "new instrument later-act", "2026-02-20"),  # in force after the file was last reviewed
+        ("law-change", "instrument new-act", "2026-02-20"),  # repealed
+        ("addition", "new instrument penal-code", None),  # a law long in force, newly cited
+        ("addition", "new instrument undated-act", None),
+    }
+    path.write_text(path.read_text().replace("{id: undated-act, title: Undated Act,", "{id: undated-act, title: Undated Act, in_force: '1999-05-01',"))
+    git(repo, "commit", "-qam", "commencement found")
+    assert kinds(logged("HEAD~1", "HEAD")) == [("addition", "instrument undated-act")]  # a date found, not a change in the law
+
+
+def test_a_new_instrument_that_sets_an_amended_penalty_is_a_law_change(repo: Path) -> None:
+    path = repo / WILDLIFE
+    path.write_text(path.read_text().replace("instruments:\n", "instruments:\n  - {id: amending-act, title: Amending Act, "
+                                             "enacted: '2025-05-01', url: 'https://example.org/amending'}\n", 1)
+                    .replace("          provision: s. 92 as amended\n", "          provision: s. 92 as amended\n", 1)
+                    .replace("          instrument: new-act\n          provision: s. 92 as amended", "          instrument: amending-act\n          provision: s. 3"))
+    assert run("validate").exit_code == 0, run("validate").output
+    git(repo, "commit", "-qam", "the amending act cited")
+    # the version is not new in this commit, so the amending act is only cited: an addition
+    assert ("addition", "new instrument amending-act") in kinds(logged("HEAD~1", "HEAD"))
+    assert ("law-change", "new instrument amending-act") in kinds(logged("HEAD~4", "HEAD"))  # with its new version: the law change
 
 
 def test_a_new_jurisdiction_is_one_addition(repo: Path) -> None:
@@ -242,6 +265,9 @@ def test_append_logs_each_commit_once_in_a_valid_file(repo: Path) -> None:
     assert [e["message"] for e in log["entries"]] == ["KE wildlife: s. 92 amended", "KE trafficking: corporate liability was misread"]
     assert log["entries"][1] == json.loads(second.stdout)
     assert run("validate").exit_code == 0  # the log is a reference file: lawgap validate checks it
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE((repo / CHANGELOG_FILE).stat().st_mode) == 0o666 & ~umask  # not the temporary file's 0600
     before = (repo / CHANGELOG_FILE).read_bytes()
     again = run("changelog", "HEAD~3", "HEAD~2", "--append")
     assert again.exit_code == 1 and "already logged" in again.output
@@ -260,7 +286,7 @@ def test_append_refuses_an_invalid_log_and_the_working_tree(repo: Path) -> None:
 
 def test_bad_refs_are_reported_plainly(repo: Path) -> None:
     result = run("changelog", "no-such-ref", "HEAD")
-    assert result.exit_code == 1 and "Error:" in result.output
+    assert result.exit_code == 1 and "unknown revision" in result.output and "no-such-ref" in result.output
 
 
 def test_the_first_data_commit_compares_with_no_data(tmp_path: Path) -> None:

@@ -31,16 +31,20 @@ Classes, one per changed item, decided in this order:
    records an amendment (or, with a null penalty, a repeal), earlier or later than what it knew; its
    effective date, if it has one, is the law date. In a history that was empty, the new versions
    are an *addition* (the first penalty known of the offence). A further version gone is a *correction*.
-4. New items. A new instrument is a *law change* (law date: its in-force, else its enactment date).
-   A new offence, tier, measure, treaty, requirement or rate is an *addition*, unless its only known
-   values are editorial (a measure still unknown, with a note): *editorial*. Items within a new item
-   (a new offence's tiers and penalties) are part of it. A removed item is a *correction*.
+4. New items. A new instrument is a *law change* when it made the change: a penalty version that is
+   a law change under rule 3 cites it, or it came into force (else was enacted) after the file was
+   last reviewed at BASE (last_reviewed), so the data could not have known it; law date: its in-force,
+   else enactment, date. Any other new instrument is an *addition*: a law already in force that the
+   data now cites (an 1861 Act cited for aiding and abetting is no change in the law). A new offence,
+   tier, measure, treaty, requirement or rate is an *addition*, unless its only known values are
+   editorial (a measure still unknown, with a note): *editorial*. Items within a new item (a new
+   offence's tiers and penalties) are part of it. A removed item is a *correction*.
 5. Changed items, by their changed values. Only editorial values: *editorial*. An instrument whose
-   in-force or repeal date was set or changed: *law change* (law date: the new repeal, else in-force,
-   date). A treaty whose status changed from one known status to another: *law change* (law date:
-   its in-force, else consent, date). Otherwise: a fact that was known and changed (to another value
-   or to unknown): *correction*; else a fact that was unknown and is now known: *addition* (sources
-   given with it are part of it); else only sources changed: *correction*.
+   repeal date was set or changed: *law change* (the instrument was repealed; law date: that date).
+   A treaty whose status changed from one known status to another: *law change* (law date: its
+   in-force, else consent, date). Otherwise: a fact that was known and changed (to another value or
+   to unknown): *correction*; else a fact that was unknown and is now known: *addition* (sources
+   given with it are part of it; an in-force date found is one); else only sources changed: *correction*.
 
 The classes describe what the data records, not why a coder changed it: a law change records an
 event of the law, which may lie years before the commit that records it (its law date says when).
@@ -51,6 +55,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -153,6 +158,9 @@ def classify(before: dict[str, Any], after: dict[str, Any]) -> list[LoggedChange
 def _item_changes(name: str, place: _Place, old: dict[str, Any], new: dict[str, Any]) -> Iterator[LoggedChange]:
     standard = name.startswith(BASELINES_DIR + "/")
     old_items, new_items = _items(name, old), _items(name, new)
+    amending = {version["source"]["instrument"] for key, item in new_items.items() if item.what == "history" and key in old_items
+                for version in _versions(old_items[key].own, item.own).amendments if version.get("source")}
+    newer_than = old.get("last_reviewed")  # an instrument in force after this date is news to the data
     for key in [*new_items, *(k for k in old_items if k not in new_items)]:
         a, b = old_items.get(key), new_items.get(key)
         if (a is None and b.parent and b.parent not in old_items) or (b is None and a.parent and a.parent not in new_items):
@@ -160,7 +168,7 @@ def _item_changes(name: str, place: _Place, old: dict[str, Any], new: dict[str, 
         if b is not None and b.what == "history":
             yield from _history_changes(name, place, b.label, a.own if a else [], b.own)
         elif a is None:
-            yield _new_item(name, place, b, standard)
+            yield _new_item(name, place, b, standard, amending, newer_than)
         elif b is None:
             yield place.change("method" if standard else "correction", name, f"{a.label} removed", _known(a.whole))
         else:
@@ -171,7 +179,7 @@ def _item_changes(name: str, place: _Place, old: dict[str, Any], new: dict[str, 
                                    _details(edits), law_date)
 
 
-def _new_item(name: str, place: _Place, item: _Item, standard: bool) -> LoggedChange:
+def _new_item(name: str, place: _Place, item: _Item, standard: bool, amending: set[str], newer_than: str | None) -> LoggedChange:
     values = fact_changes(name, {}, item.whole)
     details = _details(values)
     if standard:
@@ -179,34 +187,52 @@ def _new_item(name: str, place: _Place, item: _Item, standard: bool) -> LoggedCh
     if all(_is_editorial(v.path) for v in values):
         return place.change("editorial", name, f"new {item.label}", len(values), details)
     if item.what == "instrument":
-        return place.change("law-change", name, f"new {item.label}", len(values), details,
-                            item.own.get("in_force") or item.own.get("enacted"))
+        started = item.own.get("in_force") or item.own.get("enacted")
+        if item.own["id"] in amending or (started and newer_than and started > newer_than):
+            return place.change("law-change", name, f"new {item.label}", len(values), details, started)
     return place.change("addition", name, f"new {item.label}", len(values), details)
 
 
-def _history_changes(name: str, place: _Place, label: str, old: list[dict], new: list[dict]) -> Iterator[LoggedChange]:
-    """Rule 3: versions matched by effective date, the rest paired in order, then new or gone."""
+@dataclass(frozen=True)
+class _Versions:
+    """Rule 3's matching of one penalty history's versions."""
+
+    matched: list[tuple[dict, dict]]  # same effective date
+    redated: list[tuple[dict, dict]]  # unmatched, paired in order: a date fixed
+    amendments: list[dict]  # further new versions in a history that had one: law changes
+    first: list[dict]  # new versions in a history that was empty: additions
+    gone: list[dict]
+
+
+def _versions(old: list[dict], new: list[dict]) -> _Versions:
     by_date_old = {v.get("effective"): v for v in old}
     by_date_new = {v.get("effective"): v for v in new}
-    for effective, version in by_date_new.items():
-        if effective in by_date_old:
-            edits = fact_changes(name, by_date_old[effective], version)
-            if edits:
-                kind, _ = _edit_kind(None, None, edits)
-                yield place.change(kind, name, f"{label}, version {_dated(effective)}", len(edits), _details(edits))
     gone = [v for v in old if v.get("effective") not in by_date_new]
     came = [v for v in new if v.get("effective") not in by_date_old]
-    for was, now in zip(gone, came):
+    further = came[len(gone):]
+    return _Versions([(by_date_old[d], v) for d, v in by_date_new.items() if d in by_date_old], list(zip(gone, came)),
+                     further if old else [], [] if old else further, gone[len(came):])
+
+
+def _history_changes(name: str, place: _Place, label: str, old: list[dict], new: list[dict]) -> Iterator[LoggedChange]:
+    """Rule 3, for one penalty history."""
+    versions = _versions(old, new)
+    for was, now in versions.matched:
+        edits = fact_changes(name, was, now)
+        if edits:
+            kind, _ = _edit_kind(None, None, edits)
+            yield place.change(kind, name, f"{label}, version {_dated(now.get('effective'))}", len(edits), _details(edits))
+    for was, now in versions.redated:
         edits = fact_changes(name, was, now)
         yield place.change("correction", name, f"{label}, version {_dated(was.get('effective'))} "
                            f"now {_dated(now.get('effective'))}", len(edits), _details(edits))
-    for now in came[len(gone):]:
-        values = fact_changes(name, {}, now)
-        yield place.change("law-change" if old else "addition", name, f"{label}, new version {_dated(now.get('effective'))}",
-                           len(values), _details(values), now.get("effective") if old else None)
-    for was in gone[len(came):]:
-        yield place.change("correction", name, f"{label}, version {_dated(was.get('effective'))} removed",
-                           _known(was))
+    for kind, added in (("law-change", versions.amendments), ("addition", versions.first)):
+        for now in added:
+            values = fact_changes(name, {}, now)
+            yield place.change(kind, name, f"{label}, new version {_dated(now.get('effective'))}", len(values),
+                               _details(values), now.get("effective") if kind == "law-change" else None)
+    for was in versions.gone:
+        yield place.change("correction", name, f"{label}, version {_dated(was.get('effective'))} removed", _known(was))
 
 
 def _edit_kind(a: _Item | None, b: _Item | None, edits: list[FactChange]) -> tuple[str, str | None]:
@@ -215,10 +241,8 @@ def _edit_kind(a: _Item | None, b: _Item | None, edits: list[FactChange]) -> tup
     if not substantive:
         return "editorial", None
     changed = {_keys(e.path)[-1] for e in substantive if _keys(e.path)}
-    if b is not None and b.what == "instrument":
-        dates = [key for key in ("repealed", "in_force") if key in changed and b.own.get(key)]
-        if dates:
-            return "law-change", b.own[dates[0]]
+    if b is not None and b.what == "instrument" and "repealed" in changed and b.own.get("repealed"):
+        return "law-change", b.own["repealed"]
     if b is not None and a is not None and b.what == "treaty" and a.own.get("status") and b.own.get("status") \
             and a.own["status"] != b.own["status"]:
         return "law-change", b.own.get("in_force") or b.own.get("consent")
@@ -258,12 +282,12 @@ def _domain_items(data: dict[str, Any]) -> dict[tuple, _Item]:
     for offence in data.get("offences", []):
         offence_key, label = ("offence", offence["id"]), f"offence {offence['id']}"
         items[offence_key] = _Item(label, "offence", _without(offence, "penalty_history", "aggravated_tiers"), offence)
-        items[("history", offence["id"])] = _Item(f"{label}: basic penalty", "history", offence.get("penalty_history", []),
+        items[("history", offence["id"])] = _Item(f"basic penalty of {label}", "history", offence.get("penalty_history", []),
                                                  offence.get("penalty_history", []), offence_key)
         for tier in offence.get("aggravated_tiers", []):
-            tier_key, tier_label = ("tier", offence["id"], tier["id"]), f"{label}, aggravated tier {tier['id']}"
+            tier_key, tier_label = ("tier", offence["id"], tier["id"]), f"aggravated tier {tier['id']} of {label}"
             items[tier_key] = _Item(tier_label, "tier", _without(tier, "penalty_history"), tier, offence_key)
-            items[("history", offence["id"], tier["id"])] = _Item(f"{tier_label}: penalty", "history", tier["penalty_history"],
+            items[("history", offence["id"], tier["id"])] = _Item(f"penalty of {tier_label}", "history", tier["penalty_history"],
                                                                  tier["penalty_history"], tier_key)
     for measure, value in (data.get("measures") or {}).items():
         items[("measure", measure)] = _Item(f"measure {measure}", "measure", value, value)
@@ -288,8 +312,9 @@ def _known(data: Any) -> int:
 
 
 def _details(edits: list[FactChange]) -> tuple[tuple[str, str, str], ...]:
-    """The first changed values to show: facts, then sources; editorial values only when nothing else changed."""
-    shown = [e for e in edits if not _is_editorial(e.path)] or edits
+    """The first changed values to show: facts, then sources (editorial values are counted, not shown:
+    a note cut to 80 characters says little, and they would be most of the log)."""
+    shown = [e for e in edits if not _is_editorial(e.path) and e.path != "$.id"]  # a new item's id is in its label
     shown.sort(key=lambda edit: bool(set(_keys(edit.path)) & SOURCE_KEYS))
     return tuple((e.path, show_value(e.before), show_value(e.after)) for e in shown[:MAX_DETAILS])
 
@@ -358,11 +383,22 @@ def append(root: Path, entry: ChangeLogEntry, schemas: SchemaSet) -> int:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(written)
+        os.chmod(temporary, _file_mode(path))  # mkstemp makes it private; the log is an ordinary data file
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
     return len(data["entries"])
+
+
+def _file_mode(path: Path) -> int:
+    """The log's present permissions, or those a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _load(path: Path, schemas: SchemaSet) -> dict[str, Any]:

@@ -140,8 +140,10 @@ def _git_bytes(root: Path, *args: str) -> bytes:
     except FileNotFoundError as error:
         raise DiffError("git is not installed") from error
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiffError(f"git {' '.join(args[:2])} failed: {message[-1] if message else 'unknown error'}")
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        # git's own reason ("fatal: ambiguous argument 'x': unknown revision ..."), not the usage hint after it
+        message = next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1] if lines else "unknown error")
+        raise DiffError(f"git {' '.join(args[:2])} failed: {message}")
     return done.stdout
 
 
