@@ -35,8 +35,11 @@ from lawgap.render.results_json import published_results
 from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
 from lawgap.render.site.downloads_page import DATA_FOLDER
+from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
+from lawgap.render.site.changes import change_log_page
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.formatting import DOMAIN_TITLES
+from lawgap.render.site.feeds import feed_files
 from lawgap.render.site.maps import world_map
 from lawgap.render.site.pages import SitePages, compare_data
 from lawgap.render.static_api import StaticApi
@@ -108,6 +111,8 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
         files.update(codebook_pages(build_codebook(schemas, kb.baselines.values())))
     except CodebookError as error:
         raise SiteBuildError(f"codebook: {error}") from error
+    files[CHANGE_LOG_PAGE] = change_log_page(kb)  # from reference/changelog.yaml, not git: same page from a tarball
+    files.update(feed_files(kb, day, site_url))
     for name in schemas.documents:
         files[f"schemas/{name}.schema.json"] = _source_text(schema_dir(root) / f"{name}.schema.json")
     for domain in DOMAINS:
@@ -170,6 +175,7 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
         {"Codebook": ["codebook/index.md"] + [{DOMAIN_TITLES[d]: f"codebook/{d}.md"} for d in DOMAINS]
                      + [{EXTRADITION_TITLE: f"codebook/{EXTRADITION_PAGE}.md"}]},
         {"Downloads": "downloads.md"},
+        {"Change log": CHANGE_LOG_PAGE},
     ]
     if has_contributing:
         nav.append({"Contributing": "contributing.md"})

@@ -22,6 +22,7 @@ from lawgap.load.layout import DOMAINS
 from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.citation import Citation
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.changes import jurisdiction_feed, recent_changes
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
 from lawgap.render.site.citations import html_cite, markdown_cite, verification_badge
 from lawgap.render.site.codebook_pages import question_link
@@ -152,6 +153,7 @@ class SitePages:
                              "source": Trusted(f"{link('source', status.url)} ({text(status.verification)})" if status else "—")})
         domains = [self._domain_section(self.by_code[code][d]) for d in DOMAINS]
         return ENV.get_template("jurisdiction.md.j2").render(
+            feed=Trusted(jurisdiction_feed(code)), changes=recent_changes(self.kb, code),
             name=jurisdiction.name, region=jurisdiction.un_region, subregion=jurisdiction.un_subregion or "",
             currency=jurisdiction.currency, last_reviewed=jurisdiction.last_reviewed.isoformat(),
             treaties=treaties, domains=domains, cite=self._cite(jurisdiction.name, f"jurisdictions/{code.lower()}.html"))

@@ -1,0 +1,178 @@
+"""The change-log page and each jurisdiction's recent changes, from the knowledge base's change log
+(reference/changelog.yaml, which `lawgap changelog --append` writes; see contribute.changelog for the
+classes). Built from that committed file, not from git, so a build from a tarball or a shallow clone
+shows the same page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from lawgap.contribute.changelog import KINDS
+from lawgap.model.types import SCORE_FIGURES, ChangeLogEntry, KnowledgeBase, LoggedChange, ScoreMove
+from lawgap.render.site import formatting as fmt
+from lawgap.render.site.escape import Trusted, front_matter, html_table, html_text, text
+
+PAGE = "changelog.md"
+SITE_FEED = "feed.xml"
+SUBSTANTIVE = ("law-change", "correction", "addition", "method")  # what feeds and tallies lead with
+KIND_NAMES = {"law-change": ("law change", "law changes"), "correction": ("correction", "corrections"),
+              "addition": ("addition", "additions"), "method": ("method change", "method changes"),
+              "editorial": ("editorial change", "editorial changes")}
+OPEN_UP_TO = 12  # rows shown open; longer tables fold into <details>
+RECENT = 5  # entries listed on a jurisdiction page
+PLACES_IN_HEADING = 3
+
+
+def jurisdiction_feed(code: str) -> str:
+    """The site path of a jurisdiction's Atom feed."""
+    return f"feeds/{code.lower()}.xml"
+
+
+def entry_anchor(entry: ChangeLogEntry) -> str:
+    """The id of the entry on the change-log page: its date and commit, stable across builds and headings."""
+    return f"{entry.date:%Y-%m-%d}-{entry.commit[:12]}" if entry.date and entry.commit else "working-tree"
+
+
+def newest_first(entries: Iterable[ChangeLogEntry]) -> list[ChangeLogEntry]:
+    """By commit date, newest first; entries of the same second keep the log's order, later first."""
+    indexed = list(enumerate(entries))
+    return [entry for _, entry in sorted(indexed, key=lambda pair: (pair[1].date, pair[0]), reverse=True)]
+
+
+@dataclass(frozen=True)
+class Relevant:
+    """What one entry changed and moved for one jurisdiction (or for every one, when code is None)."""
+
+    entry: ChangeLogEntry
+    changes: tuple[LoggedChange, ...]
+    moves: tuple[ScoreMove, ...]
+
+    @property
+    def substantive(self) -> bool:
+        return any(c.kind in SUBSTANTIVE for c in self.changes) or bool(self.moves)
+
+
+def relevant(entry: ChangeLogEntry, code: str | None = None) -> Relevant:
+    if code is None:
+        return Relevant(entry, entry.changes, entry.moves)
+    return Relevant(entry, tuple(c for c in entry.changes if c.jurisdiction == code),
+                    tuple(m for m in entry.moves if m.jurisdiction == code))
+
+
+def tally(changes: Iterable[LoggedChange]) -> str:
+    """'2 law changes, 1 correction, 3 editorial changes' (the classes in KINDS order)."""
+    counts = Counter(c.kind for c in changes)
+    return ", ".join(f"{counts[k]} {KIND_NAMES[k][counts[k] != 1]}" for k in KINDS if counts[k]) or "no data changed"
+
+
+def move_text(move: ScoreMove) -> str:
+    """'score 50 → 60, coverage 40% → 45%' for the figures that moved (plain text)."""
+    names = {"score": "score", "coverage": "coverage", "max_prison_years": "core maximum"}
+    return ", ".join(f"{names[k]} {_shown(k, move.before[k])} → {_shown(k, move.after[k])}"
+                     for k in SCORE_FIGURES if move.before[k] != move.after[k])
+
+
+def _shown(key: str, value: Any) -> str:
+    if key == "max_prison_years":
+        return "—" if value is None else str(fmt.years(value))
+    return "—" if value is None else f"{value:g}%" if key == "coverage" else f"{value:g}"
+
+
+def change_log_page(kb: KnowledgeBase) -> str:
+    entries = newest_first(kb.change_log)
+    counts = Counter(c.kind for e in entries for c in e.changes)
+    dates = sorted(e.date for e in entries if e.date)
+    return _ENV.get_template("changelog.md.j2").render(
+        title=front_matter("Change log"),
+        entries=[_entry_view(kb, e) for e in entries],
+        totals=[{"name": KIND_NAMES[k][1].capitalize(), "count": counts[k]} for k in KINDS],
+        logged=len(entries), first=f"{dates[0]:%Y-%m-%d}" if dates else None, last=f"{dates[-1]:%Y-%m-%d}" if dates else None,
+        feed=Trusted(SITE_FEED))
+
+
+def recent_changes(kb: KnowledgeBase, code: str, prefix: str = "../") -> Trusted | None:
+    """A jurisdiction page's list of the latest logged entries that changed its data or moved its results
+    (Markdown), or None when none did."""
+    shown = [r for r in (relevant(e, code) for e in newest_first(kb.change_log)) if r.changes or r.moves][:RECENT]
+    if not shown:
+        return None
+    lines = []
+    for r in shown:
+        moved = "; ".join(f"{fmt.DOMAIN_TITLES[m.domain].lower()}: {move_text(m)}" for m in r.moves)
+        lines.append(f"- [{r.entry.date:%Y-%m-%d}]({prefix}{PAGE.removesuffix('.md')}.md#{entry_anchor(r.entry)}): "
+                     f"{tally(r.changes) if r.changes else 'results moved'}"
+                     + (f" — {text(moved)}" if moved else ""))
+    return Trusted("\n".join(lines))
+
+
+def _entry_view(kb: KnowledgeBase, entry: ChangeLogEntry) -> dict[str, Any]:
+    listed = [c for c in entry.changes if c.kind != "editorial"]
+    editorial = len(entry.changes) - len(listed)
+    rows = [[html_text(KIND_NAMES[c.kind][0]), _where(kb, c), _what(c), html_text(c.law_date.isoformat() if c.law_date else "—"),
+             str(c.facts)] for c in listed]
+    moves = [[_jurisdiction_link(kb, m.jurisdiction), html_text(fmt.DOMAIN_TITLES[m.domain]),
+              *(html_text(_figure(k, m.before[k], m.after[k])) for k in SCORE_FIGURES)] for m in entry.moves]
+    heading = f"{entry.date:%Y-%m-%d} · {_places(kb, entry)}" if entry.date else "working tree"
+    return {
+        "heading": heading, "anchor": Trusted(entry_anchor(entry)), "commit": entry.commit[:12] if entry.commit else "",
+        "message": entry.message, "tally": tally(entry.changes), "as_of": entry.as_of.isoformat(),
+        "changes": _folded(html_table(["Class", "Where", "What changed", "Law date", "Values"], rows,
+                                      f"Changes of {heading}", searchable=False),
+                           len(rows), "changes") if rows else None,
+        "editorial": editorial,
+        "moves": _folded(html_table(["Jurisdiction", "Domain", "Score", "Coverage", "Core maximum"], moves,
+                                    f"Score moves of {heading}", searchable=False),
+                         len(moves), "score moves") if moves else None,
+    }
+
+
+def _places(kb: KnowledgeBase, entry: ChangeLogEntry) -> str:
+    """What an entry is about, for its heading: up to three jurisdictions by name, else how many; the
+    standards or reference data when it touched no jurisdiction."""
+    codes = sorted({c.jurisdiction for c in entry.changes if c.jurisdiction} | {m.jurisdiction for m in entry.moves})
+    if len(codes) > PLACES_IN_HEADING:
+        return f"{len(codes)} jurisdictions"
+    if codes:
+        return ", ".join(kb.jurisdictions[c].name if c in kb.jurisdictions else c for c in codes)
+    return "standards" if any(c.kind == "method" for c in entry.changes) else "reference data"
+
+
+def _folded(table: Trusted, rows: int, what: str) -> Trusted:
+    if rows <= OPEN_UP_TO:
+        return table
+    return Trusted(f"<details><summary>All {rows} {what}</summary>\n\n{table}\n\n</details>")
+
+
+def _where(kb: KnowledgeBase, change: LoggedChange) -> str:
+    if change.jurisdiction is None:
+        return html_text(change.file)
+    place = _jurisdiction_link(kb, change.jurisdiction)
+    return place + (f"<br><small>{html_text(fmt.DOMAIN_TITLES[change.domain])}</small>" if change.domain else "")
+
+
+def _what(change: LoggedChange) -> str:
+    details = "".join(f"<br><small><code>{html_text(path.removeprefix('$.'))}</code>: {html_text(before)} → {html_text(after)}</small>"
+                      for path, before, after in change.details)
+    return html_text(change.item) + details
+
+
+def _jurisdiction_link(kb: KnowledgeBase, code: str) -> str:
+    jurisdiction = kb.jurisdictions.get(code)
+    if jurisdiction is None:  # no longer in the data: no page to link to
+        return html_text(code)
+    return f'<a href="jurisdictions/{code.lower()}.html">{html_text(jurisdiction.name)}</a>'
+
+
+def _figure(key: str, before: Any, after: Any) -> str:
+    return _shown(key, after) if before == after else f"{_shown(key, before)} → {_shown(key, after)}"
+
+
+_ENV = Environment(loader=PackageLoader("lawgap.render.site", "templates"), undefined=StrictUndefined,
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+                   finalize=lambda value: value if isinstance(value, Trusted) else text(value))
