@@ -312,6 +312,9 @@ def test_print_keeps_tables_whole_and_names_the_address_and_date(browser_page) -
     assert f"printed {datetime.date.today().isoformat()}" in stamp.inner_text()
     for chrome in (".md-tabs", ".md-header", ".md-sidebar--secondary", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
+    folded = page.locator("details.lawgap-more").first
+    folded.evaluate("details => { details.open = true; }")  # as Material opens every <details> for print
+    assert folded.locator("summary").is_visible() and not folded.locator(":scope > :not(summary)").first.is_visible()
     article = page.locator("article").bounding_box()
     widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
     assert widest <= article["x"] + article["width"] + 1  # no column falls off the page
