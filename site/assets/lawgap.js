@@ -293,6 +293,11 @@
         return [conduct, mark(dualCriminality(statuses)), weakestCell(weakestLink(codes, statuses), names)].concat(statuses.map(conductCell));
       })));
 
+    // Extradition for every ordered pair of the selection, worked out by site/assets/extradition.js.
+    if (window.lawgapExtradition && data.extradition) {
+      output.appendChild(window.lawgapExtradition.section(data, domain, codes, "methodology.html#extradition"));
+    }
+
     var differing = d.requirements.map(function (r, i) { return [r, i]; }).filter(function (pair) {
       var first = entries[0].requirements[pair[1]];
       return entries.some(function (e) { return e.requirements[pair[1]] !== first; });

@@ -179,14 +179,14 @@ def verdict(kb: KnowledgeBase, a_code: str, b_code: str, domain: str, term: str,
             a_status: ConductStatus, b_status: ConductStatus) -> ExtraditionVerdict:
     """One verdict: B (requested) surrendering to A (requesting), from the two conduct statuses (engine.conduct)."""
     a, b = kb.jurisdictions[a_code], kb.jurisdictions[b_code]
-    conduct = {a_code: _conduct_fact(kb, a_code, domain, a_status), b_code: _conduct_fact(kb, b_code, domain, b_status)}
+    conduct = {a_code: conduct_fact(kb, a_code, domain, a_status), b_code: conduct_fact(kb, b_code, domain, b_status)}
     grounds = (
         _dual_criminality(a, b, term, a_status, b_status, conduct),
         _threshold(a, b, a_status, b_status, conduct),
         _legal_basis(a, b, domain, day, a_status, b_status, conduct),
         _death_penalty(kb, a, b, domain, day, a_status),
     )
-    return ExtraditionVerdict(a_code, b_code, domain, term, day, grounds, _nationals(a, b), _prosecution(kb, b_code, domain))
+    return ExtraditionVerdict(a_code, b_code, domain, term, day, grounds, _nationals(a, b), prosecution_fact(kb, b_code, domain))
 
 
 # -- the grounds -------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def verdict(kb: KnowledgeBase, a_code: str, b_code: str, domain: str, term: str,
 def _dual_criminality(a: Jurisdiction, b: Jurisdiction, term: str, a_status: ConductStatus, b_status: ConductStatus,
                       conduct: dict[str, Fact]) -> Ground:
     test = b.extradition.dual_criminality_test
-    facts = (conduct[a.code], conduct[b.code], _fact(b, "dual_criminality_test", test))
+    facts = (conduct[a.code], conduct[b.code], extradition_fact(b, "dual_criminality_test", test))
     criminal = DualCriminality(term, (a_status, b_status)).criminal_everywhere
     if criminal is False:
         where = [j.name for j, s in ((a, a_status), (b, b_status)) if s.criminal is False]
@@ -215,7 +215,7 @@ def _dual_criminality(a: Jurisdiction, b: Jurisdiction, term: str, a_status: Con
 
 def _threshold(a: Jurisdiction, b: Jurisdiction, a_status: ConductStatus, b_status: ConductStatus, conduct: dict[str, Fact]) -> Ground:
     threshold = b.extradition.penalty_threshold
-    facts = [_fact(b, "penalty_threshold", threshold)]
+    facts = [extradition_fact(b, "penalty_threshold", threshold)]
     if threshold.value is False:
         return Ground("penalty-threshold", CLEARS, f"{b.name}'s law sets no minimum penalty.", tuple(facts))
     if not isinstance(threshold.value, PenaltyThreshold):
@@ -240,9 +240,9 @@ def _threshold(a: Jurisdiction, b: Jurisdiction, a_status: ConductStatus, b_stat
 def _legal_basis(a: Jurisdiction, b: Jurisdiction, domain: str, day: datetime.date, a_status: ConductStatus,
                  b_status: ConductStatus, conduct: dict[str, Fact]) -> Ground:
     required, law = b.extradition.treaty_required, b.extradition
-    facts = [_fact(b, "treaty_required", required)]
+    facts = [extradition_fact(b, "treaty_required", required)]
     if required.value is False:
-        facts.append(_fact(b, "reciprocity", law.reciprocity))
+        facts.append(extradition_fact(b, "reciprocity", law.reciprocity))
         conditions = (f"{a.name} assures reciprocity",) if law.reciprocity.value is True else ()
         return Ground("legal-basis", CLEARS, f"{b.name} extradites without a treaty.", tuple(facts), (), conditions)
     parts = _untoc_parts(a, b, domain, day, a_status, b_status)
@@ -275,11 +275,11 @@ class _Part:
 def _untoc_parts(a: Jurisdiction, b: Jurisdiction, domain: str, day: datetime.date, a_status: ConductStatus,
                  b_status: ConductStatus) -> tuple[_Part, ...]:
     basis = b.extradition.untoc_legal_basis
-    parts = [_Part(basis.value, f"{b.name} does not take UNTOC as a legal basis", (_fact(b, "untoc_legal_basis", basis),),
+    parts = [_Part(basis.value, f"{b.name} does not take UNTOC as a legal basis", (extradition_fact(b, "untoc_legal_basis", basis),),
                    (f"{b.code} extradition.untoc_legal_basis",))]
     for j in (a, b):
         parts.append(_Part(party_on(j, "untoc", day), f"{j.name} is not a party to UNTOC on {day.isoformat()}",
-                           (_treaty_fact(j, "untoc", day),), (f"{j.code} treaties.untoc",)))
+                           (treaty_fact(j, "untoc", day),), (f"{j.code} treaties.untoc",)))
     serious = {j.code: False if s.criminal is False else term_at_least(s.min_years, s.max_years, SERIOUS_CRIME_YEARS)
                for j, s in ((a, a_status), (b, b_status))}
     covered = known_all(serious.values())
@@ -288,7 +288,7 @@ def _untoc_parts(a: Jurisdiction, b: Jurisdiction, domain: str, day: datetime.da
     fails = f"the offence is not a serious crime (a maximum of at least {SERIOUS_CRIME_YEARS:g} years) in both States"
     if domain == "human-trafficking":  # Protocol art. 1(3): its offences are offences established under UNTOC
         protocol = known_all(party_on(j, "palermo-protocol", day) for j in (a, b))
-        facts = tuple(_treaty_fact(j, "palermo-protocol", day) for j in (a, b))
+        facts = tuple(treaty_fact(j, "palermo-protocol", day) for j in (a, b))
         covered = known_any((protocol, covered))
         fails += ", and the two are not both parties to the Palermo Protocol"
         if protocol is None:
@@ -302,7 +302,7 @@ def _death_penalty(kb: KnowledgeBase, a: Jurisdiction, b: Jurisdiction, domain: 
     refuses = b.extradition.death_penalty_refusal
     death, aggravated, source = death_penalty_for(a_status, day)
     law = kb.laws.get((a.code, domain))
-    facts = (_fact(b, "death_penalty_refusal", refuses),
+    facts = (extradition_fact(b, "death_penalty_refusal", refuses),
              Fact(a.code, f"conduct {a_status.term}: death penalty", _yes_no(death), source, _title(law.instruments if law else {}, source)))
     tiers = (f"{a.name} does not charge the aggravated form ({', '.join(aggravated)}) that carries death, or assures it will not be "
              "imposed or carried out",) if aggravated and refuses.value is True else ()
@@ -320,7 +320,7 @@ def _death_penalty(kb: KnowledgeBase, a: Jurisdiction, b: Jurisdiction, domain: 
 
 def _nationals(a: Jurisdiction, b: Jurisdiction) -> Ground:
     rule = b.extradition.nationals
-    facts = (_fact(b, "nationals", rule),)
+    facts = (extradition_fact(b, "nationals", rule),)
     if rule.value == "yes":
         return Ground("nationals", CLEARS, f"{b.name} surrenders its nationals.", facts)
     if rule.value == "no":
@@ -334,7 +334,7 @@ def _nationals(a: Jurisdiction, b: Jurisdiction) -> Ground:
                   (f"{b.code} extradition.nationals",))
 
 
-def _prosecution(kb: KnowledgeBase, code: str, domain: str) -> Fact | None:
+def prosecution_fact(kb: KnowledgeBase, code: str, domain: str) -> Fact | None:
     """Aut dedere aut judicare: can the requested State's courts try its nationals for the offence committed abroad?"""
     law = kb.laws.get((code, domain))
     measure = law.measures.get("extraterritorial-jurisdiction") if law else None
@@ -383,7 +383,7 @@ def known_any(values: Iterable[bool | None]) -> bool | None:
     return None
 
 
-def _fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFact) -> Fact:
+def extradition_fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFact) -> Fact:
     value = fact.value
     if isinstance(value, PenaltyThreshold):
         whose = "both States" if value.judged_in == "both" else f"the {value.judged_in} State"
@@ -398,7 +398,7 @@ def _fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFact) -> Fact:
                 _title(jurisdiction.extradition.instruments, fact.source), note=fact.note)
 
 
-def _treaty_fact(jurisdiction: Jurisdiction, treaty: str, day: datetime.date) -> Fact:
+def treaty_fact(jurisdiction: Jurisdiction, treaty: str, day: datetime.date) -> Fact:
     status = jurisdiction.treaties.get(treaty)
     if status is None:
         return Fact(jurisdiction.code, f"treaties.{treaty}", "not recorded")
@@ -407,7 +407,7 @@ def _treaty_fact(jurisdiction: Jurisdiction, treaty: str, day: datetime.date) ->
     return Fact(jurisdiction.code, f"treaties.{treaty}", words, url=status.url)
 
 
-def _conduct_fact(kb: KnowledgeBase, code: str, domain: str, status: ConductStatus) -> Fact:
+def conduct_fact(kb: KnowledgeBase, code: str, domain: str, status: ConductStatus) -> Fact:
     if status.criminal is None:
         words = "unknown"
     elif status.criminal is False:

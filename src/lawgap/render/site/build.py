@@ -38,6 +38,7 @@ from lawgap.render.site.downloads_page import DATA_FOLDER
 from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
 from lawgap.render.site.changes import change_log_page
 from lawgap.render.site.escape import html_text
+from lawgap.render.site.extradition_section import extradition_labels
 from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.feeds import feed_files
 from lawgap.render.site.maps import world_map
@@ -105,7 +106,8 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
     they grow with the square of the data, and the compare page pairs jurisdictions in the browser from
     data/compare.json."""
     titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
-    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed, citation, site_url).render()
+    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed, citation, site_url,
+                      extradition_labels(schemas)).render()
     files["data/compare.json"] = compare_data(kb, results, day.isoformat())
     try:
         files.update(codebook_pages(build_codebook(schemas, kb.baselines.values())))

@@ -37,6 +37,8 @@ from lawgap.render.site.escape import (
     link,
     text,
 )
+from lawgap.render.site.extradition_data import extradition_data
+from lawgap.render.site.extradition_section import extradition_section
 from lawgap.render.site.maps import LEGEND_MARKDOWN, inline_map
 from lawgap.render.site.verdicts import (
     VERDICT_COLUMNS,
@@ -74,8 +76,9 @@ class SitePages:
 
     def __init__(self, kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str, edit_url: str | None,
                  schema_titles: dict[str, str], facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None,
-                 citation: Citation | None = None, site_url: str | None = None):
+                 citation: Citation | None = None, site_url: str | None = None, extradition_labels: Mapping[str, str] | None = None):
         self.kb, self.results, self.as_of, self.edit_url = kb, results, as_of, edit_url
+        self.extradition_labels = extradition_labels or {}  # the extradition facts' schema titles
         self.facts_needed = facts_needed  # engine.unknowns per (jurisdiction, domain); worked out here when not given
         self.schema_titles = schema_titles
         self.citation, self.site_url = citation, site_url  # for the downloads page (CITATION.cff, Dataset JSON-LD)
@@ -156,7 +159,8 @@ class SitePages:
             feed=Trusted(jurisdiction_feed(code)), changes=recent_changes(self.kb, code),
             name=jurisdiction.name, region=jurisdiction.un_region, subregion=jurisdiction.un_subregion or "",
             currency=jurisdiction.currency, last_reviewed=jurisdiction.last_reviewed.isoformat(),
-            treaties=treaties, domains=domains, cite=self._cite(jurisdiction.name, f"jurisdictions/{code.lower()}.html"))
+            treaties=treaties, domains=domains, cite=self._cite(jurisdiction.name, f"jurisdictions/{code.lower()}.html"),
+            extradition=extradition_section(jurisdiction, self.extradition_labels))
 
     def domain(self, domain: str) -> str:
         """The ranking: entries with a published score ranked by score, then coverage; the rest listed
@@ -492,5 +496,6 @@ def compare_data(kb: KnowledgeBase, results: list[dict[str, Any]], as_of: str) -
             } for code, e in sorted(entries.items())},
         }
     jurisdictions = {code: {"name": j.name, "region": j.un_region} for code, j in sorted(kb.jurisdictions.items())}
-    return json.dumps({"as_of": as_of, "jurisdictions": jurisdictions, "domains": domains, "domain_order": list(DOMAINS)},
+    return json.dumps({"as_of": as_of, "jurisdictions": jurisdictions, "domains": domains, "domain_order": list(DOMAINS),
+                       "extradition": extradition_data(kb, datetime.date.fromisoformat(as_of))},  # pairs: in the browser
                       ensure_ascii=False, sort_keys=True)
