@@ -23,6 +23,7 @@ from lawgap.engine.report import report_all
 from lawgap.model.build import load_knowledge_base
 from lawgap.render.results_json import published_results
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.maps import BINS, MARKER_RADIUS, world_map
 from lawgap.render.site.world_outline import simplify, world
 
@@ -139,6 +140,23 @@ def _distance(p, a, b) -> float:
     (px, py), (ax, ay), (bx, by) = p, a, b
     length = math.hypot(bx - ax, by - ay)
     return abs((by - ay) * (px - ax) - (bx - ax) * (py - ay)) / length if length else math.hypot(px - ax, py - ay)
+
+
+# -- the prison-term chart --------------------------------------------------------------------------------
+
+
+def test_prison_chart_is_a_table_of_links_longest_first_below_threshold_marked() -> None:
+    chart = prison_chart([("FR", "France", 3), ("KE", "Kenya", "life"), ("CA", "Canada", None), ("BR", "Brazil", 1),
+                          ("CN", "China", 5), ("XX", "A & <b>", 0.5)])
+    rows = re.findall(r'<tr><th scope="row"><a href="../jurisdictions/([a-z]+)\.html">[^<]*</a></th><td>(.*?)</td></tr>', chart)
+    assert [code for code, _ in rows] == ["ke", "cn", "fr", "br", "xx", "ca"]  # longest first, unknown last
+    cells = dict(rows)
+    assert 'style="width:100.0%"' in cells["ke"] and ">life<" in cells["ke"]
+    assert 'class="lawgap-bar below"' in cells["fr"] and "3 years (below)" in cells["fr"]
+    assert "below" not in cells["cn"] and 'style="width:16.7%"' in cells["cn"]
+    assert "lawgap-bar\"" not in cells["ca"] and "unknown" in cells["ca"]
+    assert "A &amp; &lt;b&gt;" in chart and "<b>" not in chart  # names are escaped
+    assert "--lawgap-threshold:13.33%" in chart  # 4 of 30 years
 
 
 # -- navigation, tables, print ----------------------------------------------------------------------------

@@ -32,7 +32,6 @@ from lawgap.render.export import write_files, write_results
 from lawgap.render.open_data import write_open_data
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
-from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
 from lawgap.render.site.downloads_page import DATA_FOLDER
 from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
@@ -121,7 +120,6 @@ def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]]
         entries = [e for e in results if e["domain"] == domain]
         files[f"assets/maps/{domain}.svg"] = world_map(entries)
         files[f"assets/maps/{domain}-known-met.svg"] = world_map(entries, "score_min")
-        files[f"assets/charts/{domain}-prison.svg"] = prison_chart([(kb.jurisdictions[e["jurisdiction"]].name, e["max_prison_years"]) for e in entries])
     if os.path.lexists(root / CONTRIBUTING):  # lexists: a dangling link is refused, not taken for no file
         files["contributing.md"] = _source_text(root / CONTRIBUTING)
     return files

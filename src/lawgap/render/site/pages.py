@@ -23,6 +23,7 @@ from lawgap.model.types import Baseline, KnowledgeBase
 from lawgap.render.citation import Citation
 from lawgap.render.site import formatting as fmt
 from lawgap.render.site.changes import jurisdiction_feed, recent_changes
+from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
 from lawgap.render.site.citations import html_cite, markdown_cite, verification_badge
 from lawgap.render.site.codebook_pages import question_link
@@ -179,7 +180,7 @@ class SitePages:
             title=fmt.DOMAIN_TITLES[domain], domain=Trusted(domain), tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
             cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
-            map=Trusted(inline_map(entries, "score", "../", "define")), map_floor=Trusted(inline_map(entries, "score_min", "../", "use")), chart=Trusted(f"../assets/charts/{domain}-prison.svg"))
+            map=Trusted(inline_map(entries, "score", "../", "define")), map_floor=Trusted(inline_map(entries, "score_min", "../", "use")), chart=Trusted(prison_chart([(e["jurisdiction"], e["name"], e["max_prison_years"]) for e in entries])))
 
     def _ranking_row(self, e: dict[str, Any], rank: int | None) -> dict[str, Any]:
         """One ranking row; `data-*` attributes let embedders and tests read it (score empty when not scored)."""
