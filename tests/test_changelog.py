@@ -274,6 +274,15 @@ def test_append_logs_each_commit_once_in_a_valid_file(repo: Path) -> None:
     assert (repo / CHANGELOG_FILE).read_bytes() == before
 
 
+def test_a_commit_that_changed_no_data_is_not_logged(repo: Path) -> None:
+    (repo / "README").write_text("code only\n")
+    git(repo, "add", "README")
+    git(repo, "commit", "-qm", "docs")
+    result = run("changelog", "HEAD~1", "HEAD", "--append")
+    assert result.exit_code == 0 and "nothing logged: no data changed" in result.stderr
+    assert not (repo / CHANGELOG_FILE).exists()
+
+
 def test_append_refuses_an_invalid_log_and_the_working_tree(repo: Path) -> None:
     (repo / "reference").mkdir()
     (repo / CHANGELOG_FILE).write_text("schema_version: 1\nentries:\n- commit: nope\n")

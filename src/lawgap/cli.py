@@ -330,7 +330,7 @@ def changelog_command(base: str, head: str | None, as_of: datetime.datetime | No
     try:
         entry = changelog(root, base, head, as_of.date() if as_of else None)
         if append_entry:
-            count = append_changelog(root, entry, _schemas(root))
+            logged = append_changelog(root, entry, _schemas(root))
     except (DiffError, ChangelogError) as error:
         raise click.ClickException(str(error))
     if output_format == "json":
@@ -338,7 +338,7 @@ def changelog_command(base: str, head: str | None, as_of: datetime.datetime | No
     else:
         click.echo(changelog_markdown(entry) if output_format == "markdown" else changelog_text(entry), nl=False)
     if append_entry:
-        click.echo(f"logged {entry.commit[:12]} in {CHANGELOG_FILE} ({count} entries)", err=True)
+        click.echo(logged, err=True)
 
 
 class AgreementError(click.ClickException):

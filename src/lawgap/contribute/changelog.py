@@ -78,6 +78,7 @@ KIND_TITLES = {"law-change": "Law changes", "correction": "Corrections", "additi
 EDITORIAL_KEYS = frozenset({"note", "scope_note", "last_reviewed", "review", "retrieved", "schema_version"})
 SOURCE_KEYS = frozenset({"source", "see_also", "absence"})
 MAX_DETAILS = 3
+_FIRST_DETAILS = ("$.title", "$.value", "$.status")  # what names a new instrument, measure or treaty
 _PATH_KEY = re.compile(r"\.([A-Za-z_][A-Za-z0-9_-]*)")
 _HEADER = ("# yaml-language-server: $schema=../schema/changelog.schema.json\n"
            "# Written by `lawgap changelog BASE HEAD --append` (one entry per logged commit, oldest first); do not edit by hand.\n")
@@ -315,7 +316,7 @@ def _details(edits: list[FactChange]) -> tuple[tuple[str, str, str], ...]:
     """The first changed values to show: facts, then sources (editorial values are counted, not shown:
     a note cut to 80 characters says little, and they would be most of the log)."""
     shown = [e for e in edits if not _is_editorial(e.path) and e.path != "$.id"]  # a new item's id is in its label
-    shown.sort(key=lambda edit: bool(set(_keys(edit.path)) & SOURCE_KEYS))
+    shown.sort(key=lambda edit: (bool(set(_keys(edit.path)) & SOURCE_KEYS), edit.path not in _FIRST_DETAILS))
     return tuple((e.path, show_value(e.before), show_value(e.after)) for e in shown[:MAX_DETAILS])
 
 
@@ -359,12 +360,15 @@ def entry_data(entry: ChangeLogEntry) -> dict[str, Any]:
     }
 
 
-def append(root: Path, entry: ChangeLogEntry, schemas: SchemaSet) -> int:
-    """Log `entry` at the end of root/reference/changelog.yaml (created when missing); returns the number
-    of entries. The file is validated before and after, as `lawgap validate` would, and replaced
-    atomically: an error changes nothing."""
+def append(root: Path, entry: ChangeLogEntry, schemas: SchemaSet) -> str:
+    """Log `entry` at the end of root/reference/changelog.yaml (created when missing) and say so; an entry
+    that changed no data and moved nothing (a commit of code, or of the log itself) is not logged. The
+    file is validated before and after, as `lawgap validate` would, and replaced atomically: an error
+    changes nothing."""
     if entry.commit is None:
         raise ChangelogError("only a commit can be logged: give HEAD as a commit, not the working tree")
+    if not entry.changes and not entry.moves:
+        return f"nothing logged: no data changed between {entry.base[:12]} and {entry.commit[:12]}"
     path = root / CHANGELOG_FILE
     data = _load(path, schemas) if os.path.lexists(path) else {"schema_version": 1, "entries": []}
     if any(logged["commit"] == entry.commit for logged in data["entries"]):
@@ -388,7 +392,7 @@ def append(root: Path, entry: ChangeLogEntry, schemas: SchemaSet) -> int:
     except BaseException:
         os.unlink(temporary)
         raise
-    return len(data["entries"])
+    return f"logged {entry.commit[:12]} in {CHANGELOG_FILE} ({len(data['entries'])} entries)"
 
 
 def _file_mode(path: Path) -> int:

@@ -24,7 +24,7 @@ SUBSTANTIVE = ("law-change", "correction", "addition", "method")  # what feeds a
 KIND_NAMES = {"law-change": ("law change", "law changes"), "correction": ("correction", "corrections"),
               "addition": ("addition", "additions"), "method": ("method change", "method changes"),
               "editorial": ("editorial change", "editorial changes")}
-OPEN_UP_TO = 12  # rows shown open; longer tables fold into <details>
+OPEN_UP_TO = 25  # rows shown open; longer tables fold into <details>
 RECENT = 5  # entries listed on a jurisdiction page
 PLACES_IN_HEADING = 3
 
@@ -72,8 +72,12 @@ def tally(changes: Iterable[LoggedChange]) -> str:
 
 
 def move_text(move: ScoreMove) -> str:
-    """'score 50 → 60, coverage 40% → 45%' for the figures that moved (plain text)."""
+    """'score 50 → 60, coverage 40% → 45%' for the figures that moved, or 'first assessed: score 60, ...'
+    for a jurisdiction and domain that had no results before (plain text)."""
     names = {"score": "score", "coverage": "coverage", "max_prison_years": "core maximum"}
+    if all(move.before[k] is None for k in SCORE_FIGURES):
+        return "first assessed: " + ", ".join(f"{names[k]} {_shown(k, move.after[k])}" for k in SCORE_FIGURES
+                                               if move.after[k] is not None)
     return ", ".join(f"{names[k]} {_shown(k, move.before[k])} → {_shown(k, move.after[k])}"
                      for k in SCORE_FIGURES if move.before[k] != move.after[k])
 
@@ -112,9 +116,9 @@ def recent_changes(kb: KnowledgeBase, code: str, prefix: str = "../") -> Trusted
 
 
 def _entry_view(kb: KnowledgeBase, entry: ChangeLogEntry) -> dict[str, Any]:
-    listed = [c for c in entry.changes if c.kind != "editorial"]
+    listed = sorted((c for c in entry.changes if c.kind != "editorial"), key=lambda c: KINDS.index(c.kind))  # law changes first
     editorial = len(entry.changes) - len(listed)
-    rows = [[html_text(KIND_NAMES[c.kind][0]), _where(kb, c), _what(c), html_text(c.law_date.isoformat() if c.law_date else "—"),
+    rows = [[_kind_cell(c.kind), _where(kb, c), _what(c), html_text(c.law_date.isoformat() if c.law_date else "—"),
              str(c.facts)] for c in listed]
     moves = [[_jurisdiction_link(kb, m.jurisdiction), html_text(fmt.DOMAIN_TITLES[m.domain]),
               *(html_text(_figure(k, m.before[k], m.after[k])) for k in SCORE_FIGURES)] for m in entry.moves]
@@ -125,7 +129,8 @@ def _entry_view(kb: KnowledgeBase, entry: ChangeLogEntry) -> dict[str, Any]:
         "changes": _folded(html_table(["Class", "Where", "What changed", "Law date", "Values"], rows,
                                       f"Changes of {heading}", searchable=False),
                            len(rows), "changes") if rows else None,
-        "editorial": editorial,
+        "editorial": Trusted(f"And {editorial} {KIND_NAMES['editorial'][editorial != 1]} (notes, review records)." if rows else
+                             "Only notes and review records changed.") if editorial else "",
         "moves": _folded(html_table(["Jurisdiction", "Domain", "Score", "Coverage", "Core maximum"], moves,
                                     f"Score moves of {heading}", searchable=False),
                          len(moves), "score moves") if moves else None,
@@ -147,6 +152,11 @@ def _folded(table: Trusted, rows: int, what: str) -> Trusted:
     if rows <= OPEN_UP_TO:
         return table
     return Trusted(f"<details><summary>All {rows} {what}</summary>\n\n{table}\n\n</details>")
+
+
+def _kind_cell(kind: str) -> str:
+    name = html_text(KIND_NAMES[kind][0])
+    return f"<strong>{name}</strong>" if kind == "law-change" else name
 
 
 def _where(kb: KnowledgeBase, change: LoggedChange) -> str:
