@@ -35,6 +35,9 @@ def run(*args: str):
     return result
 
 
+OPEN_DATA = ["CITATION.cff", "api", "datapackage.json", "facts.csv", "facts.json"]  # test_open_data.py
+
+
 def data_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
@@ -51,8 +54,8 @@ def expected_pairs() -> list[dict]:
 def test_export_writes_no_pairs_files_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(PROJECT)
     result = run("export", str(tmp_path / "out"), "--as-of", AS_OF)
-    assert data_files(tmp_path / "out") == ["requirements.csv", "results.csv", "results.json"]
-    assert re.fullmatch(r"wrote \d+ results to \S+\n", result.output), result.output
+    assert data_files(tmp_path / "out") == sorted(["requirements.csv", "results.csv", "results.json", *OPEN_DATA])
+    assert re.fullmatch(r"wrote \d+ results, the facts table, .* to \S+\n", result.output), result.output
 
 
 def test_export_pairs_equal_what_the_engine_computes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +66,7 @@ def test_export_pairs_equal_what_the_engine_computes(tmp_path: Path, monkeypatch
     result = run("export", str(tmp_path / "out"), "--as-of", AS_OF, "--pairs")
     assert f"and {len(expected)} pairs" in result.output
     out = tmp_path / "out"
-    assert data_files(out) == ["pairs.csv", "pairs.json", "requirements.csv", "results.csv", "results.json"]
+    assert data_files(out) == sorted(["pairs.csv", "pairs.json", "requirements.csv", "results.csv", "results.json", *OPEN_DATA])
     assert json.loads((out / "pairs.json").read_text(encoding="utf-8")) == expected
     with (out / "pairs.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

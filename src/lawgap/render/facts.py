@@ -9,9 +9,11 @@ offence or of an aggravated tier, whether it carries prison (`prison`) and its t
 `fine.unlimited`, `fine.amount_unspecified`, `death_penalty`, `combination`, an uplift
 (`uplift.max_by`, `uplift.min_by`) or `repealed`; a tier's `circumstances` (and `circumstance_note`);
 a measure's `value`. Every fact the file records appears, unknown ones (null) included, with the
-value `unknown` in CSV and null in JSON; what the file leaves out is not a row. Rows come from the
-model, so the table says exactly what the engine reads. FACT_COLUMNS is the one definition of the
-columns: the CSV header, the JSON keys and the data package's field descriptions all come from it.
+value `unknown` in CSV and null in JSON; what the file leaves out is not a row, except that every
+penalty version states `prison`, `fine` and `death_penalty` (unknown where left out, as the engine
+reads them). Rows come from the model, so the table says exactly what the engine reads.
+FACT_COLUMNS is the one definition of the columns: the CSV header, the JSON keys and the data
+package's field descriptions all come from it.
 """
 
 from __future__ import annotations
