@@ -173,8 +173,9 @@ AXE_PAGES = {
 AXE_FAILING_IMPACTS = ("serious", "critical")
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("kind", AXE_PAGES)
-def test_no_serious_accessibility_violation(browser_page, kind: str) -> None:
+def test_no_serious_accessibility_violation(browser_page, kind: str, width: int) -> None:
     """axe-core (the copy bundled in the axe-playwright-python package: nothing is downloaded) finds no
     serious or critical WCAG violation; the failure lists each one with its rule, element and help text."""
     try:
@@ -185,6 +186,7 @@ def test_no_serious_accessibility_violation(browser_page, kind: str) -> None:
             pytest.fail(message)
         pytest.skip(message)
     page, base_url, problems, shots = browser_page
+    page.set_viewport_size({"width": width, "height": 900})  # phones get other layouts (drawer, stacked tables)
     page.goto(f"{base_url}/{AXE_PAGES[kind]}")
     page.wait_for_load_state("networkidle")
     if kind == "compare":
@@ -192,7 +194,7 @@ def test_no_serious_accessibility_violation(browser_page, kind: str) -> None:
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in AXE_FAILING_IMPACTS]
     found = [f"{v['impact']} {v['id']}: {', '.join(map(str, node['target']))} — {v['help']}"
              for v in violations for node in v["nodes"]]
-    assert found == [], f"{len(found)} serious or critical violation(s) on {AXE_PAGES[kind]}:\n" + "\n".join(found)
+    assert found == [], f"{len(found)} serious or critical violation(s) on {AXE_PAGES[kind]} at {width} px:\n" + "\n".join(found)
 
 
 # -- the compare page says what the engine says ------------------------------------------------------------
