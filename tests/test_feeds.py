@@ -85,12 +85,12 @@ def test_the_site_feed_is_atom_newest_first_without_editorial_entries(kb: Knowle
 def test_a_jurisdiction_feed_holds_its_own_changes_and_links_its_page(kb: KnowledgeBase) -> None:
     root = parse(jurisdiction_atom(kb, "KE", DAY))
     assert root.findtext(f"{A}id") == "tag:lawgap.org,2026:changelog/ke"
-    assert root.find(f"{A}link[@rel='self']").get("href") == "../feeds/ke.xml"
-    assert root.find(f"{A}link[@rel='alternate']").get("href") == "../jurisdictions/ke.html"
+    assert root.find(f"{A}link[@rel='self']").get("href") == "feed-ke.xml"
+    assert root.find(f"{A}link[@rel='alternate']").get("href") == "jurisdictions/ke.html"
     [only] = root.findall(f"{A}entry")
     assert only.findtext(f"{A}id") == f"tag:lawgap.org,2026:changelog/{'a' * 40}/ke"
-    assert only.find(f"{A}link").get("href") == "../jurisdictions/ke.html"
-    assert set(feed_files(kb, DAY)) == {"feed.xml", "feeds/ke.xml"}
+    assert only.find(f"{A}link").get("href") == "jurisdictions/ke.html"
+    assert set(feed_files(kb, DAY)) == {"feed.xml", "feed-ke.xml"}
 
 
 def test_text_in_feeds_is_escaped(kb: KnowledgeBase) -> None:
@@ -109,7 +109,7 @@ def test_feeds_depend_on_the_log_not_on_the_build_day(kb: KnowledgeBase) -> None
 
 def test_absolute_links_when_the_site_url_is_known(kb: KnowledgeBase) -> None:
     root = parse(jurisdiction_atom(kb, "KE", DAY, "https://lawgap.example/site"))
-    assert root.find(f"{A}link[@rel='self']").get("href") == "https://lawgap.example/site/feeds/ke.xml"
+    assert root.find(f"{A}link[@rel='self']").get("href") == "https://lawgap.example/site/feed-ke.xml"
     assert root.find(f"{A}entry/{A}link").get("href") == "https://lawgap.example/site/jurisdictions/ke.html"
 
 
@@ -133,12 +133,12 @@ def test_the_built_site_links_its_feeds_and_builds_them_identically(tmp_path: Pa
         result = CliRunner().invoke(main, ["build", "--out", out, "--as-of", "2026-12-01"])
         assert result.exit_code == 0, result.output
     feeds = sorted(p.relative_to(project / "one").as_posix() for p in (project / "one").rglob("*.xml") if "feed" in p.as_posix())
-    assert "feed.xml" in feeds and "feeds/ke.xml" in feeds
+    assert "feed.xml" in feeds and "feed-ke.xml" in feeds
     for name in feeds:
         assert (project / "one" / name).read_bytes() == (project / "two" / name).read_bytes(), name
         parse((project / "one" / name).read_text())
     kenya = (project / "one/jurisdictions/ke.html").read_text()
-    assert '<link rel="alternate" type="application/atom+xml" title="Kenya: changes to the data" href="../feeds/ke.xml">' in kenya
+    assert '<link rel="alternate" type="application/atom+xml" title="Kenya: changes to the data" href="../feed-ke.xml">' in kenya
     assert 'type="application/atom+xml" title="lawgap: changes to the data" href="../feed.xml"' in kenya
     assert "Changes to this data" in kenya and 'href="../changelog.html#' in kenya
     home = (project / "one/index.html").read_text()

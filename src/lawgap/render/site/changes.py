@@ -30,8 +30,9 @@ PLACES_IN_HEADING = 3
 
 
 def jurisdiction_feed(code: str) -> str:
-    """The site path of a jurisdiction's Atom feed."""
-    return f"feeds/{code.lower()}.xml"
+    """The site path of a jurisdiction's Atom feed: at the site root, because Material's script fetches
+    sitemap.xml beside every rel=alternate link (feeds/sitemap.xml would be a 404 on every country page)."""
+    return f"feed-{code.lower()}.xml"
 
 
 def entry_anchor(entry: ChangeLogEntry) -> str:

@@ -1,4 +1,4 @@
-"""Atom feeds (RFC 4287) of the change log: feed.xml for every logged change, feeds/<cc>.xml for the
+"""Atom feeds (RFC 4287) of the change log: feed.xml for every logged change, feed-<cc>.xml for the
 changes to one jurisdiction's data and results. Editorial-only entries are left out (they move nothing).
 
 Written with the standard library's ElementTree. Deterministic: ids are tag: URIs (RFC 4151) made from
