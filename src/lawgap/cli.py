@@ -46,7 +46,7 @@ from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import CitationError, load_citation
 from lawgap.render.export import dumps, write_pairs, write_results
-from lawgap.render.open_data import write_open_data
+from lawgap.render.open_data import OpenData
 from lawgap.render.extradition_json import verdict_dict
 from lawgap.render.extradition_table import extradition_text
 from lawgap.render.output_folder import OutputRefused, check_output, replacing
@@ -59,7 +59,6 @@ from lawgap.render.results_json import (
 )
 from lawgap.render.site.build import BuiltSite, SiteBuildError, build_site
 from lawgap.render.site.serve import PortUnavailable, check_port, serve_site
-from lawgap.render.static_api import StaticApi
 from lawgap.render.tables import HISTORY_COLUMNS, SCORE_COLUMNS, plain, score_row, to_csv, to_table
 from lawgap.render.unknowns import TABLE_COLUMNS as UNKNOWN_COLUMNS
 from lawgap.render.unknowns import unknown_dicts, unknown_rows
@@ -397,11 +396,10 @@ def export(outdir: Path, as_of: datetime.datetime | None, with_pairs: bool = Fal
     pairs = {domain: all_pairs(kb, domain, day) for domain in DOMAINS} if with_pairs else None  # rows come when written
     try:
         with replacing(outdir, root) as staging:  # entries and pairs are written as computed, never all held
-            api = StaticApi(staging.output, kb)
-            written = write_results(staging.output, api.passing(checked(published_entries(kb, domain_reports(kb, day)))))
-            if pairs is not None:
-                write_pairs(staging.output, pairs)
-            write_open_data(staging.output, kb, api, day.isoformat(), schemas.documents["results"], citation)
+            with OpenData(staging.output, kb, day.isoformat(), schemas.documents["results"], citation) as open_data:
+                written = write_results(staging.output, open_data.passing(checked(published_entries(kb, domain_reports(kb, day)))))
+                if pairs is not None:
+                    write_pairs(staging.output, pairs)
             staging.publish()
     except OutputRefused as refused:
         raise RefusedOutput(str(refused))

@@ -27,7 +27,7 @@ from typing import Any
 from lawgap.load.layout import DOMAINS
 from lawgap.model.data_version import PATTERN as VERSION_PATTERN
 from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
-from lawgap.render.tables import write_csv
+from lawgap.render.tables import csv_writer
 
 UNKNOWN = "unknown"  # a fact recorded as not known, in CSV (JSON: null); declared a missing value
 
@@ -90,17 +90,41 @@ FACT_NAMES = tuple(column.name for column in FACT_COLUMNS)
 FACT_FILES = ("facts.csv", "facts.json")
 
 
+class FactTables:
+    """facts.csv and facts.json written together, one data file's rows at a time (the open-data pass
+    works the rows out once for these and the static API). facts.json is an array of row objects, keys
+    in column order, as Table Schema reads a JSON table by position."""
+
+    def __init__(self, folder: Path):
+        self.paths = [folder / name for name in FACT_FILES]
+        self.count = 0
+
+    def __enter__(self) -> FactTables:
+        self.csv_file, self.json_file = (path.open("w", encoding="utf-8") for path in self.paths)
+        self.write_csv_row = csv_writer(self.csv_file, FACT_NAMES)
+        self.json_file.write("[")
+        return self
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            self.write_csv_row(csv_fact_row(row))
+        if rows:  # one encoder call per file, not per row
+            self.json_file.write(("," if self.count else "") + json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1])
+            self.count += len(rows)
+
+    def __exit__(self, *failure: object) -> None:
+        try:
+            self.json_file.write("]\n")
+        finally:
+            self.csv_file.close()
+            self.json_file.close()
+
+
 def write_fact_tables(folder: Path, kb: KnowledgeBase) -> None:
-    """facts.csv and facts.json (an array of row objects, keys in column order as Table Schema reads a
-    JSON table by position), row by row."""
-    csv_file, json_file = FACT_FILES
-    with (folder / csv_file).open("w", encoding="utf-8") as handle:
-        write_csv(handle, map(csv_fact_row, all_fact_rows(kb)), FACT_NAMES)
-    with (folder / json_file).open("w", encoding="utf-8") as handle:
-        handle.write("[")
-        for number, row in enumerate(all_fact_rows(kb)):
-            handle.write(("," if number else "") + json.dumps(row, ensure_ascii=False, separators=(",", ":")))
-        handle.write("]\n")
+    """facts.csv and facts.json of the whole knowledge base."""
+    with FactTables(folder) as tables:
+        for law in laws_in_order(kb):
+            tables.add(list(fact_rows(kb, law)))
 
 
 def fact_rows(kb: KnowledgeBase, law: DomainLaw) -> Iterator[dict[str, Any]]:
@@ -143,12 +167,18 @@ def fact_rows(kb: KnowledgeBase, law: DomainLaw) -> Iterator[dict[str, Any]]:
 
 
 def all_fact_rows(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
-    """Every fact of every domain file, by jurisdiction then domain (the order of the results)."""
+    """Every fact of every domain file."""
+    for law in laws_in_order(kb):
+        yield from fact_rows(kb, law)
+
+
+def laws_in_order(kb: KnowledgeBase) -> Iterator[DomainLaw]:
+    """The domain files by jurisdiction, then domain: the order of the results and of the tables."""
     for code in sorted(kb.jurisdictions):
         for domain in DOMAINS:
             law = kb.laws.get((code, domain))
             if law:
-                yield from fact_rows(kb, law)
+                yield law
 
 
 def csv_fact_row(row: dict[str, Any]) -> dict[str, Any]:

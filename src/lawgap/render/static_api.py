@@ -8,14 +8,12 @@ only compatibly: fields may be added, none is removed or changes meaning.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import DATA_LICENCE
 from lawgap.render.export import dumps
-from lawgap.render.facts import fact_rows
 
 API_FOLDER = "api/v1"
 API_INDEX = f"{API_FOLDER}/index.json"
@@ -28,23 +26,17 @@ class StaticApi:
         self.folder, self.kb = folder, kb
         self.listed: list[dict[str, Any]] = []
 
-    def add(self, entry: dict[str, Any]) -> None:
+    def add(self, entry: dict[str, Any], facts: list[dict[str, Any]]) -> None:
+        """The file of one entry of results.json, with the facts table's rows of its data file."""
         code, domain = entry["jurisdiction"], entry["domain"]
-        law = self.kb.laws.get((code, domain))
         path = f"{code.lower()}/{domain}.json"
         content = dumps({"data_version": self.kb.data_version, "licence": DATA_LICENCE, "jurisdiction": code, "domain": domain,
-                         "result": entry, "facts": list(fact_rows(self.kb, law)) if law else []}, compact=True).encode("utf-8")
+                         "result": entry, "facts": facts}, compact=True).encode("utf-8")
         target = self.folder / API_FOLDER / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         self.listed.append({"jurisdiction": code, "domain": domain, "path": path, "bytes": len(content),
                             "sha256": hashlib.sha256(content).hexdigest()})
-
-    def passing(self, entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        """`entries`, each written to the API before it is passed on."""
-        for entry in entries:
-            self.add(entry)
-            yield entry
 
     def write_index(self, as_of: str) -> None:
         index = {"data_version": self.kb.data_version, "as_of": as_of, "licence": DATA_LICENCE,

@@ -62,9 +62,9 @@ def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str
 def csv_writer(handle: TextIO, columns: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
     """Writes the header, and returns the function that writes one row. Every CSV lawgap writes goes
     through here, so contributor text cannot act as a formula."""
-    writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    return lambda row: writer.writerow({k: csv_cell(row.get(k)) for k in columns})
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(columns)
+    return lambda row: writer.writerow([csv_cell(row.get(k)) for k in columns])
 
 
 def csv_cell(value: Any) -> str:
@@ -73,14 +73,12 @@ def csv_cell(value: Any) -> str:
     line terminator, so the csv module quotes the cell (it does not quote a lone CR). Numbers are written
     exactly (1/12 of a year is 0.08333333333333333, not plain()'s rounded 0.0833333), so a table reads back
     what the data holds."""
+    if isinstance(value, str):  # text first: most cells are (a facts table has a million at 1,000 jurisdictions)
+        shown = "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+        return shown.replace("\r\n", "\n").replace("\r", "\n") if "\r" in shown else shown
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    shown = plain(value)
-    if not isinstance(value, str):
-        return shown
-    if shown.startswith(FORMULA_TRIGGERS):
-        shown = "'" + shown
-    return shown.replace("\r\n", "\n").replace("\r", "\n")
+    return plain(value)
 
 
 def to_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:

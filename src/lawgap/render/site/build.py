@@ -29,7 +29,7 @@ from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_re
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import Citation, CitationError, load_citation
 from lawgap.render.export import write_files, write_results
-from lawgap.render.open_data import write_open_data
+from lawgap.render.open_data import OpenData
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_results
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
@@ -42,7 +42,6 @@ from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.feeds import feed_files
 from lawgap.render.site.maps import world_map
 from lawgap.render.site.pages import SitePages, compare_data
-from lawgap.render.static_api import StaticApi
 from lawgap.validate.schema_layer import SchemaSet
 
 HAND_WRITTEN = "site"
@@ -90,9 +89,8 @@ def write_generated(docs: Path, root: Path, kb: KnowledgeBase, day: datetime.dat
     pages = generated_files(root, kb, results, day, schemas, edit_url, facts_needed, citation, site_url)
     write_files(docs, pages)
     data = docs / DATA_FOLDER
-    api = StaticApi(data, kb)
-    write_results(data, api.passing(results))
-    write_open_data(data, kb, api, day.isoformat(), schemas.documents["results"], citation)
+    with OpenData(data, kb, day.isoformat(), schemas.documents["results"], citation) as open_data:
+        write_results(data, open_data.passing(results))
     return sum(1 for name in pages if name.endswith(".md"))
 
 
