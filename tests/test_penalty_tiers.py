@@ -97,7 +97,7 @@ def test_country_page_labels_the_basic_offence_and_each_tier(kb_tree: Path) -> N
     uplift = next(r for r in rows if "<small>aggravated: repeat offence</small>" in r)
     assert "basic penalty raised: maximum by 1, minimum by 1/2" in uplift
     assert ("**Aggravated maximum:** life (aggravated: protected species, organised criminal group — "
-            "[Example Wildlife Act 2013 (fixture), s. 92(2)](https://example.org/new-act#s92))") in html.unescape(page)
+            "[Example Wildlife Act 2013 (fixture), s. 92(2) (example.org)](https://example.org/new-act#s92))") in html.unescape(page)
 
 
 def test_new_file_example_tiers_are_valid_once_uncommented(kb_tree: Path) -> None:

@@ -112,6 +112,16 @@ def test_a_scored_entry_shows_its_score_and_coverage_without_calling_the_range_c
     assert "range" not in coverage  # "range 34.5–100" sat under Coverage though it is the score's range
 
 
+def test_maps_colour_scored_entries_only(public: Path, results) -> None:
+    """Australia organs showed red (a score of 0) at 2.4 % coverage on the home map."""
+    for domain in ("wildlife", "human-trafficking", "organ-trafficking"):
+        svg = page(public, f"assets/maps/{domain}.svg")
+        classes = dict(re.findall(r'jurisdictions/([a-z-]+)\.html" class="([^"]+)"', svg))
+        for e in (e for e in results if e["domain"] == domain and e["jurisdiction"].lower() in classes):
+            coloured = re.fullmatch(r"b\d", classes[e["jurisdiction"].lower()]) is not None
+            assert coloured == e["scored"], (domain, e["jurisdiction"], classes[e["jurisdiction"].lower()])
+
+
 def test_methodology_states_the_threshold(public: Path) -> None:
     methodology = visible(page(public, "methodology.html"))
     assert f"A score is published only from {SCORE_COVERAGE_THRESHOLD:g} % coverage." in methodology
@@ -183,6 +193,8 @@ def test_every_cited_link_shows_its_host(public: Path) -> None:
         host = re.match(r"https://(?:www\.)?([^/:?#]+)", html.unescape(href)).group(1).lower()
         assert f"({host})" in label, (href, label)
     assert any("(github.com)" in label for _, label in links)
+    treaties = re.findall(r'<a href="(https://[^"]+)">(source[^<]*)</a>', markup[:markup.index('<h2 id="wildlife-trafficking"')])
+    assert treaties and all(re.match(r"source \([a-z0-9.-]+\)$", html.unescape(label)) for _, label in treaties), treaties
 
 
 def test_scope_notes_and_review_head_each_domain_section(public: Path) -> None:

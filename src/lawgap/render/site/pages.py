@@ -25,7 +25,7 @@ from lawgap.render.site import formatting as fmt
 from lawgap.render.site.changes import jurisdiction_feed, recent_changes
 from lawgap.render.site.charts import prison_chart
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
-from lawgap.render.site.citations import html_cite, markdown_cite, verification_badge
+from lawgap.render.site.citations import html_cite, markdown_cite, source_host, verification_badge
 from lawgap.render.site.codebook_pages import question_link
 from lawgap.render.site.downloads_page import downloads_page
 from lawgap.render.site.fact_labels import fact_label
@@ -154,7 +154,8 @@ class SitePages:
             treaties.append({"title": title, "status": status.status if status else Trusted("unknown"),
                              "consent": status.consent.isoformat() if status and status.consent else Trusted("—"),
                              "in_force": status.in_force.isoformat() if status and status.in_force else Trusted("—"),
-                             "source": Trusted(f"{link('source', status.url)} ({text(status.verification)})" if status else "—")})
+                             "source": Trusted(f"{link(f'source ({source_host(status.url)})', status.url)} ({text(status.verification)})"
+                                             if status else "—")})
         domains = [self._domain_section(self.by_code[code][d]) for d in DOMAINS]
         return ENV.get_template("jurisdiction.md.j2").render(
             feed=Trusted(jurisdiction_feed(code)), changes=recent_changes(self.kb, code),

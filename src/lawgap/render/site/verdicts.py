@@ -72,8 +72,8 @@ def _facts_cell(r: dict[str, Any], context: VerdictContext) -> str:
     facts = deciding_first(r["status"], r["evidence"])
     if not facts:
         return "—"
-    quoted: set[str] = set()  # a quote is shown once per requirement, however many facts rest on it
-    first, rest = _fact(facts[0], context, quoted), [_fact(item, context, quoted) for item in facts[1:]]
+    shown: set[str] = set()  # a quote or note is shown once per requirement, however many facts rest on it
+    first, rest = _fact(facts[0], context, shown), [_fact(item, context, shown) for item in facts[1:]]
     if not rest:
         return first
     counts = Counter(item["verdict"] for item in facts[1:])
@@ -83,7 +83,7 @@ def _facts_cell(r: dict[str, Any], context: VerdictContext) -> str:
     return f'{first}<details class="lawgap-more"><summary>{more}</summary>{"".join(rest)}</details>'
 
 
-def _fact(item: dict[str, Any], context: VerdictContext, quoted: set[str]) -> str:
+def _fact(item: dict[str, Any], context: VerdictContext, shown: set[str]) -> str:
     verdict = item["verdict"]
     words = VERDICT_WORDS.get(verdict)
     parts = [f'<p class="lawgap-fact-claim">{html_text(fact_label(context.vocabulary, item["path"]))}: '
@@ -100,12 +100,13 @@ def _fact(item: dict[str, Any], context: VerdictContext, quoted: set[str]) -> st
         parts.append(f'<p class="lawgap-fact-source">{" · ".join(where)}</p>')
     if source and source.get("absence"):
         absence = source["absence"]
-        parts.append(f'<p><span class="lawgap-absence">absence finding</span> {html_text(absence["read"])}: '
+        parts.append(f'<p><span class="lawgap-absence">absence finding</span> {html_text(absence["read"])}; '
                      f'no provision on {html_text(absence["looked_for"])}</p>')
-    if source and source.get("quote") and source["quote"] not in quoted:
-        quoted.add(source["quote"])
+    if source and source.get("quote") and source["quote"] not in shown:
+        shown.add(source["quote"])
         parts.append(f'<blockquote class="lawgap-quote">{html_text(source["quote"])}</blockquote>')
-    notes = [note for note in (item.get("note"), source.get("note") if source else None) if note]
+    notes = [note for note in (item.get("note"), source.get("note") if source else None) if note and note not in shown]
+    shown.update(notes)
     parts += [folded_note(note) for note in dict.fromkeys(notes)]
     return f'<div class="lawgap-fact {verdict}">{"".join(parts)}</div>'
 
