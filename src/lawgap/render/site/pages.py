@@ -319,7 +319,7 @@ class SitePages:
     def _verdict_context(self, e: dict[str, Any]) -> VerdictContext:
         requirements = {r.id: r for b in self.kb.baselines.values() for r in b.requirements}
         return VerdictContext(requirements, {b.id: b.short_title for b in self.kb.baselines.values()},
-                              self.kb.vocabulary[e["domain"]], {o["id"]: o["title"] for o in e["offences"]})
+                              self.kb.vocabulary[e["domain"]], {o["id"]: o["title"] for o in e["offences"]}, e["domain"])
 
     def _review_summary(self) -> dict[str, Any]:
         """The overall agreement rate over the files' double-coding and spot-check records, for the methodology page."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from lawgap.model.types import Requirement
 from lawgap.render.site import formatting as fmt
+from lawgap.render.site.anchors import offence_anchor
 from lawgap.render.site.citations import html_cite, verification_badge
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.fact_labels import fact_label, value_words
@@ -33,6 +34,7 @@ class VerdictContext:
     baseline_titles: Mapping[str, str]  # baseline id -> short title
     vocabulary: Vocabulary
     offence_titles: Mapping[str, str]  # offence id -> title
+    domain: str = ""  # for the offence rows' anchors (anchors.offence_anchor)
 
 
 def deciding_first(status: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -91,7 +93,8 @@ def _fact(item: dict[str, Any], context: VerdictContext, shown: set[str]) -> str
              + (f' <span class="lawgap-verdict {verdict}">{words}</span>' if words else "") + "</p>"]
     source = item.get("source")
     offence = context.offence_titles.get(item["subject"])
-    where = [f"offence: {html_text(offence)}"] if offence else []
+    # an offence's own note is in its penalty row, one click away: not repeated under each of its facts
+    where = [f'offence: <a href="#{offence_anchor(context.domain, item["subject"])}">{html_text(offence)}</a>'] if offence else []
     if source:
         where += [html_cite(source), verification_badge(source["verification"])]
     elif item["value"] == "unknown":
@@ -105,7 +108,8 @@ def _fact(item: dict[str, Any], context: VerdictContext, shown: set[str]) -> str
     if source and source.get("quote") and source["quote"] not in shown:
         shown.add(source["quote"])
         parts.append(f'<blockquote class="lawgap-quote">{html_text(source["quote"])}</blockquote>')
-    notes = [note for note in (item.get("note"), source.get("note") if source else None) if note and note not in shown]
+    notes = [note for note in (None if offence else item.get("note"), source.get("note") if source else None)
+             if note and note not in shown]
     shown.update(notes)
     parts += [folded_note(note) for note in dict.fromkeys(notes)]
     return f'<div class="lawgap-fact {verdict}">{"".join(parts)}</div>'
