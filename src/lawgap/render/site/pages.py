@@ -190,7 +190,9 @@ class SitePages:
         return {
             "rank": "—" if rank is None else rank, "code": e["jurisdiction"],
             "href": Trusted(f"../jurisdictions/{e['jurisdiction'].lower()}.html"), "name": jurisdiction.name,
-            "region": jurisdiction.un_region, "score": fmt.published_score(e),
+            # under its heading "Not enough data to score", an unranked row gives the range alone
+            "region": jurisdiction.un_region,
+            "score": fmt.published_score(e) if e["scored"] else Trusted(f"range {e['score_min']:g}–{e['score_max']:g}"),
             "score_value": Trusted(f"{e['score']:g}" if e["scored"] else "-1"),
             "score_attribute": Trusted(f"{e['score']:g}" if e["scored"] else ""),
             "coverage": e["coverage"], "score_min": e["score_min"],
