@@ -138,7 +138,8 @@ class SitePages:
         regions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for code in sorted(self.by_code, key=lambda c: self.kb.jurisdictions[c].name):
             jurisdiction = self.kb.jurisdictions[code]
-            cells = [Trusted(f"{fmt.published_score(e)} · {e['coverage']:g}% known") for e in (self.by_code[code][d] for d in DOMAINS)]
+            cells = [Trusted(f"**{fmt.published_score(e)}** · {e['coverage']:g}% known" if e["scored"] else
+                             f"{fmt.published_score(e)} · {e['coverage']:g}% known") for e in (self.by_code[code][d] for d in DOMAINS)]
             regions[jurisdiction.un_region].append({"link": Trusted(f"[{text(jurisdiction.name)}]({code.lower()}.md)"), "cells": cells})
         return ENV.get_template("jurisdictions_index.md.j2").render(
             count=len(self.by_code), threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
