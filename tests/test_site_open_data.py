@@ -97,3 +97,9 @@ def test_cite_this_page_names_the_data_version(site: Path) -> None:
         text = (site / page).read_text(encoding="utf-8")
         block = text[text.index("data-lawgap-cite"):]
         assert f"data version {version}" in html.unescape(block[:block.index("</div>")]), page
+
+
+def test_the_downloads_page_points_to_the_change_log_and_its_feeds(site: Path) -> None:
+    page = (site / "downloads.html").read_text(encoding="utf-8")
+    assert 'href="changelog.html"' in page and 'href="feed.xml"' in page
+    assert (site / "feed.xml").is_file() and (site / "changelog.html").is_file()
