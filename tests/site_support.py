@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("schema", "baselines", "reference", "laws", "site", "mkdocs.yml", "CONTRIBUTING.md", "CITATION.cff")
 
@@ -23,6 +25,27 @@ def copy_project(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / part)
     return target
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def built_project(tmp_path_factory, as_of: str) -> Path:
+    """A copy of the project with its site built into `public/` as of a date, built once per test session and
+    date (site tests only read it)."""
+    if as_of not in _BUILT:
+        from click.testing import CliRunner  # imported here: helpers for the web server need neither
+
+        from lawgap.cli import main
+
+        project = copy_project(tmp_path_factory.mktemp("project"))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.chdir(project)
+            patch.setenv("LAWGAP_NO_CACHE", "1")
+            result = CliRunner().invoke(main, ["build", "--out", "public", "--as-of", as_of])
+        assert result.exit_code == 0, result.output
+        _BUILT[as_of] = project
+    return _BUILT[as_of]
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

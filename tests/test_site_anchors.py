@@ -9,10 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from site_support import copy_project
+from site_support import built_project
 
-from lawgap.cli import main
 from lawgap.load.layout import DOMAINS
 from lawgap.render.site.anchors import offence_anchor, requirement_anchor
 
@@ -62,13 +60,7 @@ def parse(page: Path) -> Anchors:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(project)
-        patch.setenv("LAWGAP_NO_CACHE", "1")
-        result = CliRunner().invoke(main, ["build", "--out", "public", "--as-of", AS_OF])
-    assert result.exit_code == 0, result.output
-    return project / "public"
+    return built_project(tmp_path_factory, AS_OF) / "public"
 
 
 def test_every_offence_and_requirement_has_its_anchor(site: Path) -> None:

@@ -8,10 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from site_support import copy_project
+from site_support import built_project
 
-from lawgap.cli import main
 from lawgap.engine.unknowns import unknown_facts
 from lawgap.model.build import load_knowledge_base
 from lawgap.model.types import KnowledgeBase
@@ -22,14 +20,8 @@ AS_OF = "2026-01-01"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, KnowledgeBase]:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(project)
-        patch.setenv("LAWGAP_NO_CACHE", "1")
-        result = CliRunner().invoke(main, ["build", "--out", "public", "--as-of", AS_OF])
-        assert result.exit_code == 0, result.output
-        kb = load_knowledge_base(project)
-    return project / "public", kb
+    project = built_project(tmp_path_factory, AS_OF)
+    return project / "public", load_knowledge_base(project)
 
 
 def test_codebook_pages_are_published_and_in_the_navigation(site: tuple[Path, KnowledgeBase]) -> None:

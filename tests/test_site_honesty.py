@@ -13,10 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from site_support import PROJECT, copy_project
+from site_support import PROJECT, built_project
 
-from lawgap.cli import main
 from lawgap.engine.thresholds import SCORE_COVERAGE_THRESHOLD
 
 AS_OF = "2026-12-01"
@@ -26,13 +24,7 @@ RECOMMENDATIONS = {r["id"]: r["recommendation"] for path in sorted((PROJECT / "b
 
 @pytest.fixture(scope="module")
 def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(project)
-        patch.setenv("LAWGAP_NO_CACHE", "1")
-        result = CliRunner().invoke(main, ["build", "--out", "public", "--as-of", AS_OF])
-    assert result.exit_code == 0, result.output
-    return project / "public"
+    return built_project(tmp_path_factory, AS_OF) / "public"
 
 
 @pytest.fixture(scope="module")

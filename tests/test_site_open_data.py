@@ -11,20 +11,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from site_support import copy_project
+from site_support import built_project
 
-from lawgap.cli import main
 from lawgap.render.site.downloads_page import SITE_DOWNLOADS
 from test_open_data import frictionless_errors
 
 AS_OF = "2026-11-30"
-
-
-def run(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
-    return result
 
 
 class JsonLd(HTMLParser):
@@ -46,12 +38,7 @@ class JsonLd(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(project)
-        patch.setenv("LAWGAP_NO_CACHE", "1")
-        run("build", "--out", "public", "--as-of", AS_OF)
-    return project / "public"
+    return built_project(tmp_path_factory, AS_OF) / "public"
 
 
 def test_the_downloads_page_describes_the_dataset_for_search_engines(site: Path) -> None:
