@@ -46,9 +46,9 @@ from lawgap.model.build import InvalidKnowledgeBase, load_knowledge_base
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import CitationError, load_citation
 from lawgap.render.export import dumps, write_pairs, write_results
-from lawgap.render.open_data import OpenData
 from lawgap.render.extradition_json import verdict_dict
 from lawgap.render.extradition_table import extradition_text
+from lawgap.render.open_data import OpenData
 from lawgap.render.output_folder import OutputRefused, check_output, replacing
 from lawgap.render.results_json import (
     assessment_dict,
