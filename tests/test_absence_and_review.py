@@ -15,6 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from fixture_support import list_fixture_host
 from lawgap.cli import main
 from lawgap.contribute.scaffold import Scaffold
 from lawgap.engine.assessment import assess
@@ -33,6 +34,7 @@ def tree(kb_tree: Path) -> Path:
     """The valid fixture tree with the real baselines and exchange rates, so requirements have evidence."""
     for part in ("baselines", "reference"):
         shutil.copytree(PROJECT / part, kb_tree / part)
+    list_fixture_host(kb_tree)
     return kb_tree
 
 

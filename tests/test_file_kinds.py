@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from fixture_support import list_fixture_host
 from lawgap.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,7 @@ FILE_OF_KIND = {
     "baseline": "baselines/cites.yaml",
     "exchange-rates": "reference/exchange-rates.yaml",
     "changelog": "reference/changelog.yaml",
+    "source-hosts": "reference/source-hosts.yaml",
 }
 PAIRS = list(itertools.permutations(FILE_OF_KIND, 2))
 
@@ -38,6 +40,7 @@ def full_tree(kb_tree: Path) -> Path:
     """The fixture laws with the project's baselines and exchange rates: every kind of file."""
     for folder in ("baselines", "reference"):
         shutil.copytree(PROJECT / folder, kb_tree / folder)
+    list_fixture_host(kb_tree)
     return kb_tree
 
 

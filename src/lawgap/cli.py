@@ -23,6 +23,7 @@ from lawgap.contribute.codebook import CodebookError, build_codebook, codebook_d
 from lawgap.contribute.diff import DiffError, as_markdown, as_text
 from lawgap.contribute.diff import diff as data_diff
 from lawgap.contribute.scaffold import ScaffoldError, new_files
+from lawgap.contribute.source_report import citations, summary, summary_rows
 from lawgap.contribute.vocabulary_doc import vocabulary_markdown
 from lawgap.diagnostics import format_diagnostics
 from lawgap.engine.all_pairs import all_pairs
@@ -286,6 +287,26 @@ def codebook(domain: str | None, output_format: str) -> None:
         click.echo(dumps(codebook_dict(book, domains, extradition=domain is None)), nl=False)
     else:
         click.echo(codebook_markdown(book, domains, extradition=domain is None), nl=False)
+
+
+@main.command()
+@click.argument("codes", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def sources(codes: tuple[str, ...], output_format: str) -> None:
+    """Where the citations were read: counts by verification level and host class (official, intergovernmental,
+    legal information institute, other - see reference/source-hosts.yaml), per file kind, and the third-party hosts
+    cited most (the sources to replace first). All jurisdictions, or CODES."""
+    kb = _knowledge_base()
+    report = summary(list(citations(kb, _codes(kb, codes))))
+    if output_format == "json":
+        click.echo(dumps(report), nl=False)
+        return
+    columns = ("", *report["host_classes"], "total", "official %")
+    click.echo(f"{report['citations']} citations in the files of {report['jurisdictions']} jurisdiction(s)\n")
+    click.echo(to_table(summary_rows(report["by_verification"]), columns) + "\n")
+    click.echo(to_table(summary_rows(report["by_file_kind"]), columns) + "\n")
+    click.echo("Third-party hosts cited most (replace with an official text where one exists):")
+    click.echo(to_table(report["other_hosts"], ("host", "citations", "source_text")))
 
 
 @main.command()

@@ -17,7 +17,7 @@ LAWS_DIR = "laws"
 SCHEMA_DIR = "schema"
 BASELINES_DIR = "baselines"
 REFERENCE_DIR = "reference"
-REFERENCE_KINDS = ("exchange-rates", "changelog")
+REFERENCE_KINDS = ("exchange-rates", "changelog", "source-hosts")
 CHANGELOG_FILE = f"{REFERENCE_DIR}/changelog.yaml"  # written by `lawgap changelog --append`
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import DOMAINS, default_targets, schema_dir
 from lawgap.model.data_version import data_version
+from lawgap.model.source_hosts import SourceHosts
 from lawgap.model.types import (
     EXTRADITION_FACTS,
     SCORE_FIGURES,
@@ -80,6 +81,8 @@ def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> K
             kb.exchange_rates = exchange_rates_from_data(data)
         elif document.kind == "changelog":
             kb.change_log = change_log_from_data(data)
+        elif document.kind == "source-hosts":
+            kb.source_hosts = SourceHosts.from_data(data)
     kb.data_version = data_version(kb)
     return kb
 

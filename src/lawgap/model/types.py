@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, Union
 
+from lawgap.model.source_hosts import SourceHosts
 from lawgap.vocabulary import Vocabulary
 
 Verification = Literal["source-text", "secondary", "unverified"]
@@ -329,6 +330,7 @@ class KnowledgeBase:
     exchange_rates: dict[str, tuple[ExchangeRate, ...]] = field(default_factory=dict)  # currency -> rates by year
     vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
     change_log: tuple[ChangeLogEntry, ...] = ()  # reference/changelog.yaml, oldest first; not read by the engine
+    source_hosts: SourceHosts = field(default_factory=SourceHosts)  # reference/source-hosts.yaml; not read by the engine
     data_version: str | None = None  # e.g. "2026.11.30": see lawgap.model.data_version
 
     def requirements_for(self, domain: str) -> list[Requirement]:
