@@ -144,11 +144,20 @@ measures:
 def test_an_offence_cited_to_another_provision_is_matched_by_id(codings: Path) -> None:
     """Every fact of the offence then diverges in its provision; the penalty, cited on its own, does not."""
     write(codings, "a.yaml", CODING)
-    write(codings, "b.yaml", CODING, ("provision: s. 3\n", "provision: s. 3(1)\n"))
+    write(codings, "b.yaml", CODING, ("provision: s. 3\n", "provision: s. 30\n"))
     report = as_json("a.yaml", "b.yaml")
     assert {d["kind"] for d in report["divergent_facts"]} == {"provision"}
     assert {d["fact"].split("]")[0] for d in report["divergent_facts"]} == {"offences[trafficking-in-persons"}
     assert report["divergences"] == 1 + 5 + 3 + 3 + 4 and report["facts_coded"] == FIXTURE_FACTS
+
+
+@pytest.mark.parametrize(("cited_a", "cited_b"), [("s. 3", "s. 3(1)"), ("s. 3(2)", "s. 3(2)-(3)"), ("s. 3", "S.3.")])
+def test_subsections_of_the_same_section_are_the_same_provision(codings: Path, cited_a: str, cited_b: str) -> None:
+    """Citing the section or one of its subsections is detail, not a second coder's disagreement."""
+    write(codings, "a.yaml", CODING, ("provision: s. 3\n", f"provision: {cited_a}\n"))
+    write(codings, "b.yaml", CODING, ("provision: s. 3\n", f"provision: {cited_b}\n"))
+    report = as_json("a.yaml", "b.yaml")
+    assert report["divergences"] == 0 and report["facts_coded"] == FIXTURE_FACTS
 
 
 def test_offences_sharing_a_provision_are_matched_by_id() -> None:

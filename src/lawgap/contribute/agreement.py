@@ -3,9 +3,10 @@
 A *fact* is one answer a coder gives: a measure's value; an offence's existence (as core or not),
 each of its facet terms and yes/no fields; each basic penalty version's prison minimum and maximum,
 fine and death penalty; each aggravated tier's existence and its versions (own penalty or uplift).
-Each fact carries the provision cited for it (its source; see_also is not compared). Offences are
-matched by the provision that creates them (instrument title + provision, so the coders' own
-instrument ids do not matter), falling back to the offence id; tiers by their set of circumstances,
+Each fact carries the provision cited for it (its source; see_also is not compared), compared as
+instrument title + section or article (subsections in brackets are detail: "s. 2" and "s. 2(1)-(3)"
+cite the same provision). Offences are matched by the provision that creates them (so the coders'
+own instrument ids do not matter), falling back to the offence id; tiers by their set of circumstances,
 falling back to the tier id; penalty versions by effective date.
 
 A fact is *coded* when at least one file knows it. It *diverges* when the values differ (one
@@ -110,7 +111,7 @@ class _Facts:
         if source is None:
             return Fact(value, None, None)
         title = self.titles.get(source["instrument"], source["instrument"])
-        key = _PUNCTUATION.sub("", title.casefold()) + "|" + _SPACE.sub("", source["provision"].casefold())
+        key = _PUNCTUATION.sub("", title.casefold()) + "|" + _section(source["provision"])
         return Fact(value, f"{source['instrument']} {source['provision']}", key)
 
     def measures(self) -> Iterator[tuple[str, Fact]]:
@@ -141,6 +142,12 @@ class _Facts:
             label = f"{prefix}[{when}]" if seen[when] == 1 else f"{prefix}[{when} #{seen[when]}]"
             for name, value in _version_values(version):
                 yield f"{label}.{name}", self.fact(value, version["source"])
+
+
+def _section(provision: str) -> str:
+    """The section or article a provision names, without its subsections: coders who cite "s. 2" and
+    "s. 2(1)-(3)" for one offence cite the same provision ("s. 15" and "s.15" too)."""
+    return _SPACE.sub("", provision.split("(", 1)[0].casefold()).rstrip(".,;:")
 
 
 def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
