@@ -1,14 +1,20 @@
-"""Helpers for tests that put the fixture data beside the project's reference files."""
+"""Helpers for tests that put the fixture data beside the project's baselines and reference files."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_HOST = "- {host: example.org, class: official, publisher: 'lawgap test fixtures (synthetic law)'}\n"
 
 
-def list_fixture_host(root: Path) -> None:
-    """The fixtures cite example.org as `source-text`: in a tree that carries the project's
-    reference/source-hosts.yaml, list that host so the source-text-hosts rule accepts them."""
-    with (root / "reference" / "source-hosts.yaml").open("a", encoding="utf-8") as table:
+def add_project_references(tree: Path) -> Path:
+    """Copy the project's baselines/ and reference/ into a fixture tree, so requirements have evidence
+    and every kind of file is present. The fixtures cite example.org as `source-text`: it is listed in
+    the copy of reference/source-hosts.yaml, so the source-text-hosts rule accepts them."""
+    for part in ("baselines", "reference"):
+        shutil.copytree(PROJECT / part, tree / part)
+    with (tree / "reference" / "source-hosts.yaml").open("a", encoding="utf-8") as table:
         table.write(FIXTURE_HOST)
+    return tree

@@ -7,7 +7,6 @@ import datetime
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import markdown
@@ -15,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from fixture_support import list_fixture_host
+from fixture_support import add_project_references
 from lawgap.cli import main
 from lawgap.contribute.scaffold import Scaffold
 from lawgap.engine.assessment import assess
@@ -25,17 +24,13 @@ from lawgap.render.results_json import assessment_dict
 from lawgap.render.site.pages import SitePages
 from lawgap.validate.schema_layer import SchemaSet
 
-PROJECT = Path(__file__).resolve().parents[1]
 DAY = datetime.date(2026, 2, 1)
 
 
 @pytest.fixture
 def tree(kb_tree: Path) -> Path:
     """The valid fixture tree with the real baselines and exchange rates, so requirements have evidence."""
-    for part in ("baselines", "reference"):
-        shutil.copytree(PROJECT / part, kb_tree / part)
-    list_fixture_host(kb_tree)
-    return kb_tree
+    return add_project_references(kb_tree)
 
 
 def results(root: Path) -> tuple[object, list[dict]]:

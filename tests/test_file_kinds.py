@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from fixture_support import list_fixture_host
+from fixture_support import add_project_references
 from lawgap.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -38,10 +38,7 @@ PAIRS = list(itertools.permutations(FILE_OF_KIND, 2))
 @pytest.fixture
 def full_tree(kb_tree: Path) -> Path:
     """The fixture laws with the project's baselines and exchange rates: every kind of file."""
-    for folder in ("baselines", "reference"):
-        shutil.copytree(PROJECT / folder, kb_tree / folder)
-    list_fixture_host(kb_tree)
-    return kb_tree
+    return add_project_references(kb_tree)
 
 
 def run(*args: str) -> Result:

@@ -5,18 +5,16 @@ by verification level and host class."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from fixture_support import list_fixture_host
+from fixture_support import add_project_references
 from lawgap.cli import main
 from lawgap.model.source_hosts import OTHER, SourceHosts, host_of
 
-PROJECT = Path(__file__).resolve().parents[1]
 
 TABLE = SourceHosts.from_data({"hosts": [
     {"host": "gov.uk", "class": "official", "publisher": "UK government"},
@@ -53,10 +51,7 @@ def test_host_of_strips_scheme_port_and_case() -> None:
 @pytest.fixture
 def tree(kb_tree: Path) -> Path:
     """The fixture laws with the project's baselines and reference files (example.org listed for them)."""
-    for part in ("baselines", "reference"):
-        shutil.copytree(PROJECT / part, kb_tree / part)
-    list_fixture_host(kb_tree)
-    return kb_tree
+    return add_project_references(kb_tree)
 
 
 def run(*args: str):
