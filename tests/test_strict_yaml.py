@@ -104,3 +104,15 @@ def test_files_over_the_size_cap_are_refused_before_reading(tmp_path: Path) -> N
 def test_unreadable_path_is_reported(tmp_path: Path) -> None:
     result = load_file(tmp_path / "missing.yaml", "missing.yaml")
     assert result.data is None and "cannot read file" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("+1", 1), ("-0", 0), (".5", 0.5), ("-2.5e3", -2500.0), ("1st", "1st"), ("-x", "-x"), (".hidden", ".hidden"),
+    ("Yesterday", "Yesterday"), ("Nobody", "Nobody"), ("one two", "one two"), ("s. 12", "s. 12"),
+])
+def test_plain_scalars_are_numbers_only_when_they_read_as_numbers(value: str, expected: object) -> None:
+    """The loader looks for numbers and traps only in scalars that start with a digit, sign or dot (or are
+    one of the YAML 1.1 words): what starts otherwise is text, whatever follows."""
+    result = load(f"key: {value}\n")
+    assert result.diagnostics == []
+    assert result.data == {"key": expected} and type(result.data["key"]) is type(expected)

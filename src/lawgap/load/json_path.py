@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
@@ -12,9 +13,12 @@ def child_path(parent: str, key: str | int) -> str:
     """Path of a member (str key) or item (int index) below `parent`."""
     if isinstance(key, int):
         return f"{parent}[{key}]"
-    if _PLAIN_KEY.match(key):
-        return f"{parent}.{key}"
-    return f"{parent}[{key!r}]"
+    return parent + _member(key)
+
+
+@lru_cache(maxsize=4096)  # a few hundred distinct keys recur in every file; the loader asks ~500 times a file
+def _member(key: str) -> str:
+    return f".{key}" if _PLAIN_KEY.match(key) else f"[{key!r}]"
 
 
 def path_of(parts: Iterable[str | int]) -> str:

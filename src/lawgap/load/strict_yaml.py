@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,16 +118,27 @@ def _fail(display: str, line: int, message: str, tip: str | None = None) -> Load
     return LoadedFile(display, None, {}, [Diagnostic(display, line, "", message, tip, "yaml")])
 
 
+_Scalar, _SequenceStart, _SequenceEnd = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MappingStart, _MappingEnd, _Alias = yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.AliasEvent
+_NUMBER_OR_TRAP_START = frozenset("+-.0123456789")  # every number, and every trap but the words below, starts so
+_TRAP_WORDS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE Null NULL".split())
+
+
 class _Builder:
+    """Builds the data from libyaml's events (read one by one from the parser: this walk is the loader's
+    hot path, ~60% of a cold `lawgap validate`), recording the line of every key and item."""
+
     def __init__(self, display: str):
         self.result = LoadedFile(display)
-        self.events: Iterator[yaml.Event] = iter(())
+        self.next_event: Any = None
 
     def problem(self, line: int, path: str, message: str, tip: str | None = None) -> None:
         self.result.diagnostics.append(Diagnostic(self.result.file, line, path, message, tip, "yaml"))
 
     def build(self, text: str) -> LoadedFile:
-        self.events = yaml.parse(text, Loader=_EventLoader)
+        parser = _EventLoader(text)
+        self.next_event = parser.get_event
         try:
             data = self._stream()
         except _Stop as stop:
@@ -146,6 +156,8 @@ class _Builder:
             self.problem(line, "", f"character U+{error.character:04X} is not allowed in YAML",
                          "remove control characters; data files are plain text")
             data = None
+        finally:
+            parser.dispose()
         if data is None and not self.result.diagnostics:
             self.problem(1, "", "file is empty", "a data file starts with `schema_version: 1`")
         self.result.data = None if self.result.diagnostics else data
@@ -154,7 +166,7 @@ class _Builder:
     def _stream(self) -> Any:
         documents = 0
         data = None
-        for event in self.events:
+        while (event := self.next_event()) is not None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -167,64 +179,63 @@ class _Builder:
         return data
 
     def _node(self, event: yaml.Event, path: str, depth: int) -> Any:
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise _Stop(line, f"alias *{event.anchor} is not allowed", "write the value out in full")
+        kind = event.__class__
+        if kind is _Alias:
+            raise _Stop(event.start_mark.line + 1, f"alias *{event.anchor} is not allowed", "write the value out in full")
         if event.anchor is not None:
-            raise _Stop(line, f"anchor &{event.anchor} is not allowed", "write each value out in full; anchors and aliases are not supported")
+            raise _Stop(event.start_mark.line + 1, f"anchor &{event.anchor} is not allowed",
+                        "write each value out in full; anchors and aliases are not supported")
         if event.tag is not None and event.tag != "!":
-            raise _Stop(line, f"tag {event.tag} is not allowed", "remove the tag; lawgap files hold plain text, numbers, true/false/null, lists and mappings")
+            raise _Stop(event.start_mark.line + 1, f"tag {event.tag} is not allowed",
+                        "remove the tag; lawgap files hold plain text, numbers, true/false/null, lists and mappings")
         if depth > MAX_DEPTH:
-            raise _Stop(line, f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(event, yaml.ScalarEvent):
+            raise _Stop(event.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
+        if kind is _Scalar:
             return self._scalar(event, path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            for index, item_event in enumerate(self._until(yaml.SequenceEndEvent)):
-                item_path = f"{path}[{index}]"
-                self.result.lines[item_path] = item_event.start_mark.line + 1
-                items.append(self._node(item_event, item_path, depth + 1))
-            return items
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is _SequenceStart:
+            return self._sequence(path, depth)
+        if kind is _MappingStart:
             return self._mapping(path, depth)
-        raise _Stop(line, f"unexpected YAML event {type(event).__name__}")  # pragma: no cover
+        raise _Stop(event.start_mark.line + 1, f"unexpected YAML event {kind.__name__}")  # pragma: no cover
 
-    def _until(self, end_type: type) -> Iterator[yaml.Event]:
-        for event in self.events:
-            if isinstance(event, end_type):
-                return
-            yield event
+    def _sequence(self, path: str, depth: int) -> list[Any]:
+        items: list[Any] = []
+        lines, next_event, node = self.result.lines, self.next_event, self._node
+        while (item_event := next_event()).__class__ is not _SequenceEnd:
+            item_path = f"{path}[{len(items)}]"
+            lines[item_path] = item_event.start_mark.line + 1
+            items.append(node(item_event, item_path, depth + 1))
+        return items
 
     def _mapping(self, path: str, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        keys = self._until(yaml.MappingEndEvent)
-        for key_event in keys:
+        lines, next_event, node = self.result.lines, self.next_event, self._node
+        while (key_event := next_event()).__class__ is not _MappingEnd:
             key_line = key_event.start_mark.line + 1
-            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag not in (None, "!"):
+            if key_event.__class__ is not _Scalar or key_event.anchor or key_event.tag not in (None, "!"):
                 raise _Stop(key_line, "a mapping key must be plain text", "keys are simple names such as `title:`")
             key = self._scalar(key_event, path)
-            value_event = next(self.events)
-            if not isinstance(key, str):
+            value_event = next_event()
+            if key.__class__ is not str:
                 self.problem(key_line, path, f"key {key_event.value!r} is not text", f"quote it: '{key_event.value}'")
                 key = key_event.value
             member_path = child_path(path, key)
             if key in first_line:
                 self.problem(key_line, member_path, f"duplicate key {key!r} (first defined on line {first_line[key]})",
                              "YAML keeps only one of them; merge the two entries")
-                self._node(value_event, member_path + "#duplicate", depth + 1)
+                node(value_event, member_path + "#duplicate", depth + 1)
                 continue
             first_line[key] = key_line
-            self.result.lines[member_path] = key_line
-            mapping[key] = self._node(value_event, member_path, depth + 1)
+            lines[member_path] = key_line
+            mapping[key] = node(value_event, member_path, depth + 1)
         return mapping
 
     def _scalar(self, event: yaml.ScalarEvent, path: str) -> Any:
         value = event.value
-        line = event.start_mark.line + 1
         control = _CONTROL.search(value)
         if control:  # double-quoted escapes (\e, \r, \0, \x85) put what the reader refused back in
-            self.problem(line, path, f"text contains the control character U+{ord(control.group()):04X}",
+            self.problem(event.start_mark.line + 1, path, f"text contains the control character U+{ord(control.group()):04X}",
                          "remove escapes such as \\e, \\r, \\0 or \\a; text holds printable characters, "
                          "newlines and tabs only")
         if not event.implicit[0]:  # quoted or block scalars are always text
@@ -233,6 +244,8 @@ class _Builder:
             return None
         if value in _BOOL:
             return _BOOL[value]
+        if value[0] not in _NUMBER_OR_TRAP_START and value not in _TRAP_WORDS:
+            return value  # plain text: no number pattern or YAML 1.1 trap can match it
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):
@@ -240,7 +253,7 @@ class _Builder:
         trap = _yaml11_trap(value)
         if trap:
             tip = f"write true or false, or quote it: '{value}'" if _AMBIGUOUS_BOOL.match(value) else f"quote it: '{value}'"
-            self.problem(line, path, f"{value} is ambiguous: {trap}", tip)
+            self.problem(event.start_mark.line + 1, path, f"{value} is ambiguous: {trap}", tip)
         return value
 
 

@@ -1,9 +1,15 @@
 """Second layer: check each document against the JSON Schema of its kind.
 
-Validators are built once per kind (building one costs ~9x a validation) and resolve `$ref`s
-through a `referencing` registry of the local schema folder, so nothing is fetched.
-jsonschema's messages are rewritten for contributors, and each is placed on the line of the
-offending key rather than its parent.
+Two validators per kind, both built once and resolving `$ref`s within the local schema folder only
+(nothing is fetched). jsonschema is the reference: it decides every document it sees, and its
+errors are rewritten for contributors, each placed on the line of the offending key rather than its
+parent. A compiled validator (jsonschema-rs, ~70x faster: 0.15 s for 4,000 files against jsonschema's
+11 s) sees each document first, and a document it accepts is not shown to jsonschema; one it rejects,
+or cannot read, goes to jsonschema, whose verdict stands. So the compiled validator only ever saves
+time on documents that pass, and only where it is at least as strict: where the two differ it rejects
+(its `$` is the end of the text, Python's also matches before a final newline; it has no Python
+integers beyond 64 bits), and tests/test_schema_fast_path.py holds them to the same verdicts on every
+fixture and on the bundled data.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -66,6 +73,22 @@ class SchemaSet:
             for kind in self.documents
         }
 
+    @cached_property
+    def _compiled(self) -> dict[str, Any]:
+        registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in self.documents.values()])
+        return {kind: jsonschema_rs.validator_for(schema, registry=registry, validate_formats=True)
+                for kind, schema in self.documents.items()}
+
+    def passes(self, kind: str, data: Any) -> bool:
+        """Whether `data` is valid against the schema of `kind`: the compiled validator's yes, else jsonschema's."""
+        return self._compiled_accepts(kind, data) or self.validator(kind).is_valid(data)
+
+    def _compiled_accepts(self, kind: str, data: Any) -> bool:
+        try:
+            return self._compiled[kind].is_valid(data)
+        except (ValueError, TypeError, OverflowError):  # a value it cannot convert: jsonschema decides
+            return False
+
     def inlined(self, kind: str) -> dict[str, Any]:
         """The schema of `kind` with its $refs in-lined (see _inline)."""
         if kind not in self._inlined_cache:
@@ -100,6 +123,8 @@ class SchemaSet:
 
     def check(self, loaded: LoadedFile, kind: str) -> list[Diagnostic]:
         """Problems of one loaded document against the schema of `kind`."""
+        if self._compiled_accepts(kind, loaded.data):
+            return []
         problems: list[Diagnostic] = []
         for error in self.validator(kind).iter_errors(loaded.data):
             problems.extend(_explain(_most_relevant(error), loaded))
