@@ -23,7 +23,8 @@ TREATY = st.sampled_from([None, "party", "not-party", "2020-01-01", "2030-01-01"
 FACT_VALUES = {
     "nationals": st.sampled_from([None, "yes", "no", "conditional"]),
     "penalty_threshold": st.one_of(st.sampled_from([None, False]), st.fixed_dictionaries(
-        {"years": st.sampled_from([0.5, 1, 2, 4]), "judged_in": st.sampled_from(["requested", "requesting", "both"])})),
+        {"years": st.sampled_from([0.5, 1, 2, 4]), "judged_in": st.sampled_from(["requested", "requesting", "both"])},
+        optional={"measure": st.sampled_from(["maximum", "minimum", "mean"])})),
     "treaty_required": TRI, "untoc_legal_basis": TRI, "reciprocity": TRI, "death_penalty_refusal": TRI,
     "dual_criminality_test": st.sampled_from([None, "conduct", "label"]),
 }
@@ -58,7 +59,7 @@ def state(draw, domain: str, other: str) -> dict[str, Any]:
     spec["treaties"] = {t: s for t in ("untoc", "palermo-protocol") if (s := draw(TREATY)) is not None}
     if draw(st.booleans()):
         prison = draw(st.sampled_from([None, {"max_years": 0.5}, {"max_years": 3}, {"max_years": 10}, {"max_years": "life"},
-                                       {"min_years": 2}]))
+                                       {"min_years": 2}, {"min_years": 4, "max_years": 12}, {"min_years": 1, "max_years": 2}]))
         spec["law"] = {"offences": [{"id": "core", "title": "Core offence", "core": True, "source": "default",
                                      facet: {term: draw(TRI)},
                                      "penalty_history": [{"effective": "2000-01-01", "source": "default",
@@ -213,3 +214,18 @@ def test_a_route_gives_each_ordered_pair_the_pair_verdicts(data, third) -> None:
             if a != b:
                 pairwise = extradition(kb, a, b, domain, DAY)
                 assert tuple(v for v in along if v.requesting == a and v.requested == b) == pairwise
+
+
+@settings(max_examples=200, deadline=None)
+@given(pair())
+def test_reading_the_maximum_never_makes_the_threshold_worse_than_the_minimum_or_the_mean(data) -> None:
+    """min <= mean <= max: a threshold read by the maximum is the most surrendering reading of the same years."""
+    domain, requesting, requested = data
+    current = requested["extradition"]["penalty_threshold"]["value"]
+    if not isinstance(current, dict) or current.get("measure", "maximum") == "maximum":
+        return
+    by_maximum = copy.deepcopy(requested)
+    by_maximum["extradition"]["penalty_threshold"] = fact({**current, "measure": "maximum"})
+    before, _, _ = outcomes(domain, requesting, requested)
+    after, _, _ = outcomes(domain, requesting, by_maximum)
+    assert RANK[after["penalty-threshold"]] >= RANK[before["penalty-threshold"]], (current, before, after)

@@ -75,7 +75,10 @@ def test_compare_data_carries_each_jurisdictions_facts_but_no_pairs(site: Path) 
     thailand = data["extradition"]["jurisdictions"]["TH"]
     assert thailand["facts"]["treaty_required"]["value"] is True and thailand["facts"]["treaty_required"]["words"] == "yes"
     assert thailand["facts"]["nationals"]["source"]["title"] == "Test Extradition Act"
-    assert set(data["extradition"]) == {"jurisdictions", "death", "prosecution"}  # per jurisdiction only: pairs in the browser
+    assert set(data["extradition"]) == {"jurisdictions", "death", "prosecution", "terms"}  # per jurisdiction only: pairs in the browser
+    # each covering offence's (minimum, maximum) prison term, for thresholds read by the minimum or the mean
+    assert all(isinstance(t, list) and (r is None or len(r) == 2) for d in data["extradition"]["terms"].values()
+               for conducts in d.values() for t in conducts.values() for r in t)
     assert (site / "codebook/extradition.html").is_file()
 
 

@@ -43,6 +43,21 @@
     return null;
   }
 
+  // measuredAtLeast: engine/thresholds.py measured_at_least (a threshold read by the minimum or the mean)
+  function measuredAtLeast(terms, measure, threshold) {
+    var clears = terms.map(function (term) {
+      if (term === null) return null;
+      if (measure === "minimum") return term[0] >= threshold;
+      if (term[1] === null) return null;
+      return term[1] === "life" || (term[0] + term[1]) / 2 >= threshold;
+    });
+    if (clears.some(function (c) { return c === true; })) return true;
+    return clears.length && clears.every(function (c) { return c === false; }) ? false : null;
+  }
+
+  var MEASURE_WORDS = { maximum: "", minimum: " for the offence's minimum term",
+                        mean: " for the mean of the offence's minimum and maximum terms" };
+
   function plural(number, unit) {
     return number + " " + unit + (number === 1 ? "" : "s");
   }
@@ -78,7 +93,8 @@
      "dual_criminality_test"].forEach(function (name) { facts[name] = own(law.facts, name) || UNKNOWN_FACT; });
     var death = data.extradition.death[domain][code];
     var index = data.domains[domain].conducts.indexOf(term);
-    return { code: code, name: data.jurisdictions[code].name, criminal: status[0], max: status[1], min: status[2],
+    var terms = own(own(data.extradition.terms[domain], code), term) || [];
+    return { code: code, name: data.jurisdictions[code].name, criminal: status[0], max: status[1], min: status[2], terms: terms,
              facts: facts, treaties: law.treaties,
              death: [DEATH_FLAGS[death.flags.charAt(index)], own(death.tiers, term) || [], own(death.sources, term) || null] };
   }
@@ -154,8 +170,12 @@
     var judged = { requested: [b], requesting: [a], both: [a, b] }[value.judged_in];
     judged.forEach(function (s) { facts.push(conductFact(s, term)); });
     var whose = { requested: b.name, requesting: a.name, both: "both " + a.name + " and " + b.name }[value.judged_in];
-    var minimum = b.name + "'s minimum of " + termWords(value.years) + " (in the law of " + whose + ")";
-    var clears = judged.map(function (s) { return s.criminal === false ? false : termAtLeast(s.min, s.max, value.years); });
+    var measure = value.measure || "maximum";
+    var minimum = b.name + "'s minimum of " + termWords(value.years) + MEASURE_WORDS[measure] + " (in the law of " + whose + ")";
+    var clears = judged.map(function (s) {
+      if (s.criminal === false) return false;
+      return measure === "maximum" ? termAtLeast(s.min, s.max, value.years) : measuredAtLeast(s.terms, measure, value.years);
+    });
     var result = knownAll(clears);
     if (result === true) return ground("penalty-threshold", CLEARS, "The offence reaches " + minimum + ".", facts);
     if (result === false) {
@@ -163,8 +183,10 @@
         names(judged.filter(function (s, i) { return clears[i] === false; })) + ".", facts);
     }
     var unknown = judged.filter(function (s, i) { return clears[i] === null; });
-    return ground("penalty-threshold", UNKNOWN, "Whether the offence reaches " + minimum + " is not known: its maximum in " +
-      names(unknown) + " is not recorded.", facts, unknown.map(function (s) { return s.code + " conduct " + term + ": maximum prison term"; }));
+    var needed = measure === "maximum" ? "maximum" : "prison term";
+    return ground("penalty-threshold", UNKNOWN, "Whether the offence reaches " + minimum + " is not known: its " + needed + " in " +
+      names(unknown) + " is not recorded.", facts, unknown.map(function (s) {
+        return s.code + " conduct " + term + ": " + (measure === "maximum" ? "maximum prison term" : "prison term"); }));
   }
 
   function untocParts(a, b, domain, term, asOf) {

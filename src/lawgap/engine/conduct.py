@@ -23,6 +23,9 @@ class ConductStatus:
     max_years: Years | None
     offences: tuple[Offence, ...]
     min_years: float | None = None  # floor for an unknown maximum
+    # (minimum, maximum) prison term of each covering offence, None where its prison term is not known; a
+    # minimum the law does not set is 0 - for extradition laws that read the minimum or the mean
+    terms: tuple[tuple[float, Years | None] | None, ...] = ()
 
     @property
     def extraditable(self) -> bool | None:
@@ -50,12 +53,24 @@ def conduct_statuses(kb: KnowledgeBase, law: DomainLaw | None, domain: str, day:
             maxima = [high for _, high in terms_in_force if high is not None]
             minima = [low for low, _ in terms_in_force if low is not None]
             best = max(maxima, key=years_for_sorting) if maxima else None
-            statuses[term] = ConductStatus(term, True, best, covering, max(minima) if minima else None)
+            terms = tuple(_term(o, day) for o in covering)
+            statuses[term] = ConductStatus(term, True, best, covering, max(minima) if minima else None, terms)
         elif values and all(v is False for _, v in values):
             statuses[term] = ConductStatus(term, False, None, ())
         else:
             statuses[term] = ConductStatus(term, None, None, ())
     return statuses
+
+
+def _term(offence: Offence, day: datetime.date) -> tuple[float, Years | None] | None:
+    """The offence's (minimum, maximum) prison term on `day`, a minimum not set being 0; None when its prison
+    term is not known."""
+    penalty = penalty_on(offence, day).penalty
+    if penalty is None or penalty.prison is None:
+        return None
+    if penalty.prison is False:
+        return 0.0, 0.0
+    return penalty.prison.min_years or 0.0, penalty.prison.max_years
 
 
 def _prison_range(offence: Offence, day: datetime.date) -> tuple[float | None, Years | None]:

@@ -6,8 +6,8 @@ Five grounds, each read from recorded facts only:
 - dual criminality: the conduct is criminal in both States (engine.compare's DualCriminality over the
   two conduct statuses), judged as B judges it: by conduct, which is what lawgap compares; by the
   offence's name, which lawgap cannot check (unknown);
-- penalty threshold: the conduct's basic maximum clears B's minimum in the law B names (its own, A's,
-  or both);
+- penalty threshold: the conduct's basic prison term clears B's minimum in the law B names (its own, A's,
+  or both), read by its maximum, or where B's law says so by its minimum or the mean of both;
 - legal basis: B extradites without a treaty; or it needs one and takes UNTOC as the basis (art. 16(4),
   notified under art. 16(5)(a)), with both States parties and the offence one UNTOC covers (a serious
   crime of at least four years in both, or, between parties to the Palermo Protocol, trafficking in
@@ -38,7 +38,7 @@ from lawgap.engine.as_of import penalty_on
 from lawgap.engine.compare import DualCriminality, known_all
 from lawgap.engine.conduct import ConductStatus, conduct_statuses, conduct_terms
 from lawgap.engine.term_words import term_words
-from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, term_at_least
+from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, measured_at_least, term_at_least
 from lawgap.model.types import (
     ExtraditionFact,
     Instrument,
@@ -64,8 +64,9 @@ READS = {
     "nationals": "Decides the verdict for the requested State's own nationals only: yes clears; no bars (UNTOC art. 16(10) then "
                  "obliges it to prosecute them itself); conditional clears with the condition listed, and bars where only_to "
                  "lists States and the requesting State is not one of them; unknown leaves that verdict unknown.",
-    "penalty_threshold": "The conduct's basic maximum prison term, in the law(s) named by judged_in, must reach the years given "
-                         "(life reaches any); false clears; a maximum below it bars; an unknown maximum or threshold is unknown.",
+    "penalty_threshold": "The conduct's basic prison term, in the law(s) named by judged_in, must reach the years given, read by its "
+                         "maximum (life reaches any), or where measure says so by its minimum (none set counts as 0) or the mean of "
+                         "minimum and maximum; false clears; a term below it bars; an unknown term or threshold is unknown.",
     "treaty_required": "false clears the legal basis (the requested State's own law suffices). true or unknown: the legal "
                        "basis then rests on UNTOC (untoc_legal_basis); where UNTOC cannot serve and a treaty is required, the "
                        "ground bars unless a bilateral or regional treaty applies, which lawgap does not record.",
@@ -221,11 +222,12 @@ def _threshold(a: Jurisdiction, b: Jurisdiction, a_status: ConductStatus, b_stat
     if not isinstance(threshold.value, PenaltyThreshold):
         return Ground("penalty-threshold", UNKNOWN, f"{b.name}'s minimum penalty for extradition is not known.", tuple(facts),
                       (f"{b.code} extradition.penalty_threshold",))
-    years, judged_in = threshold.value.years, threshold.value.judged_in
+    years, judged_in, measure = threshold.value.years, threshold.value.judged_in, threshold.value.measure
     judged = {"requested": [(b, b_status)], "requesting": [(a, a_status)], "both": [(a, a_status), (b, b_status)]}[judged_in]
     facts += [conduct[j.code] for j, _ in judged]
-    minimum = f"{b.name}'s minimum of {term_words(years)} (in the law of {_judged_words(judged_in, a, b)})"
-    clears = {j.code: False if s.criminal is False else term_at_least(s.min_years, s.max_years, years) for j, s in judged}
+    minimum = (f"{b.name}'s minimum of {term_words(years)}{MEASURE_WORDS[measure]} (in the law of "
+               f"{_judged_words(judged_in, a, b)})")
+    clears = {j.code: False if s.criminal is False else _reaches(s, measure, years) for j, s in judged}
     result = known_all(clears.values())
     if result is True:
         return Ground("penalty-threshold", CLEARS, f"The offence reaches {minimum}.", tuple(facts))
@@ -233,8 +235,20 @@ def _threshold(a: Jurisdiction, b: Jurisdiction, a_status: ConductStatus, b_stat
         below = [j for j, _ in judged if clears[j.code] is False]
         return Ground("penalty-threshold", BARS, f"The offence falls below {minimum} in {_names(below)}.", tuple(facts))
     unknown = [j for j, _ in judged if clears[j.code] is None]
-    return Ground("penalty-threshold", UNKNOWN, f"Whether the offence reaches {minimum} is not known: its maximum in "
-                  f"{_names(unknown)} is not recorded.", tuple(facts), tuple(f"{j.code} conduct {a_status.term}: maximum prison term" for j in unknown))
+    needed = "maximum" if measure == "maximum" else "prison term"
+    missing = "maximum prison term" if measure == "maximum" else "prison term"
+    return Ground("penalty-threshold", UNKNOWN, f"Whether the offence reaches {minimum} is not known: its {needed} in "
+                  f"{_names(unknown)} is not recorded.", tuple(facts), tuple(f"{j.code} conduct {a_status.term}: {missing}" for j in unknown))
+
+
+# How a threshold read by a figure other than the maximum is worded after "minimum of N years".
+MEASURE_WORDS = {"maximum": "", "minimum": " for the offence's minimum term", "mean": " for the mean of the offence's minimum and maximum terms"}
+
+
+def _reaches(status: ConductStatus, measure: str, years: float) -> bool | None:
+    if measure == "maximum":
+        return term_at_least(status.min_years, status.max_years, years)
+    return measured_at_least(status.terms, measure, years)
 
 
 def _legal_basis(a: Jurisdiction, b: Jurisdiction, domain: str, day: datetime.date, a_status: ConductStatus,
@@ -387,7 +401,8 @@ def extradition_fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFac
     value = fact.value
     if isinstance(value, PenaltyThreshold):
         whose = "both States" if value.judged_in == "both" else f"the {value.judged_in} State"
-        words = f"a maximum of at least {term_words(value.years)}, in the law of {whose}"
+        figure = {"maximum": "a maximum", "minimum": "a minimum term", "mean": "a mean of minimum and maximum"}[value.measure]
+        words = f"{figure} of at least {term_words(value.years)}, in the law of {whose}"
     elif value is False and name == "penalty_threshold":
         words = "no minimum"
     elif value == "conditional":

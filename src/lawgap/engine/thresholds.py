@@ -27,6 +27,25 @@ def term_at_least(min_years: float | None, max_years: Years | None, threshold: f
     return None
 
 
+def measured_at_least(terms: tuple[tuple[float, Years | None] | None, ...], measure: str, threshold: float) -> bool | None:
+    """Whether any of the (minimum, maximum) prison terms clears `threshold` read by its minimum or by the mean
+    of minimum and maximum (a life maximum clears by the mean); None when none clears and a term or a
+    maximum the mean needs is not known. (By the maximum, see term_at_least.)"""
+    clears: list[bool | None] = []
+    for term in terms:
+        if term is None:
+            clears.append(None)
+        elif measure == "minimum":
+            clears.append(term[0] >= threshold)
+        elif term[1] is None:
+            clears.append(None)
+        else:
+            clears.append(term[1] == "life" or (term[0] + term[1]) / 2 >= threshold)
+    if any(c is True for c in clears):
+        return True
+    return None if any(c is None for c in clears) or not clears else False
+
+
 def years_for_sorting(max_years: Years | None) -> float:
     """Order terms (life above any number); unknown sorts as -1 so it is never mistaken for strong."""
     if max_years is None:

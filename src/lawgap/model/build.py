@@ -107,7 +107,7 @@ def _extradition(data: dict[str, Any]) -> ExtraditionLaw:
         fact = block.get(name) or {"value": None}
         value = fact["value"]
         if isinstance(value, dict):
-            value = PenaltyThreshold(value["years"], value["judged_in"])
+            value = PenaltyThreshold(value["years"], value["judged_in"], value.get("measure", "maximum"))
         facts[name] = ExtraditionFact(value, _source(fact["source"]) if "source" in fact else None, fact.get("note"),
                                       fact.get("condition"), tuple(fact.get("only_to", ())))
     return ExtraditionLaw(**facts, instruments=_instruments(data.get("instruments", [])), scope_note=block.get("scope_note"))

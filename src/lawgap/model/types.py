@@ -192,11 +192,13 @@ class TreatyStatus:
 
 @dataclass(frozen=True)
 class PenaltyThreshold:
-    """An offence is extraditable only if punishable by a maximum of at least `years` in the law of the
-    requested State, the requesting State, or both."""
+    """An offence is extraditable only if its prison term reaches `years` in the law of the requested
+    State, the requesting State, or both: measured by its maximum (most laws), its minimum (e.g. Colombia)
+    or the mean of its minimum and maximum (e.g. Mexico's 'término medio aritmético')."""
 
     years: float
     judged_in: Literal["requested", "requesting", "both"]
+    measure: Literal["maximum", "minimum", "mean"] = "maximum"
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,7 @@ def extradition_block_dict(law: ExtraditionLaw) -> dict[str, Any]:
 def _recorded(fact: ExtraditionFact, law: ExtraditionLaw) -> dict[str, Any]:
     value = fact.value
     if isinstance(value, PenaltyThreshold):
-        value = {"years": value.years, "judged_in": value.judged_in}
+        value = {"years": value.years, "judged_in": value.judged_in, "measure": value.measure}
     return {"value": value, "condition": fact.condition, "only_to": list(fact.only_to), "note": fact.note,
             "source": source_dict(fact.source, law) if fact.source else None}
 

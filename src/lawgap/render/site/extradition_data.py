@@ -3,8 +3,9 @@ as the `extradition` part of data/compare.json: per jurisdiction, its extraditio
 logic, the engine's words and a short citation for the reader; a fact not known is left out) and its treaty
 participation on the day; per domain and jurisdiction, whether the basic penalty for each conduct includes
 death (one character per conduct, in the domain's conduct order: 1 yes, 0 no, ? unknown; the aggravated
-forms that add it and the citation where it does) and whether its courts can try nationals for offences
-abroad. Conduct coverage and maxima are already in compare.json's domain entries. Everything in words comes
+forms that add it and the citation where it does), the (minimum, maximum) prison term of each offence
+covering a conduct (for laws whose threshold reads the minimum or the mean; null where not known) and
+whether its courts can try nationals for offences abroad. Conduct coverage and maxima are already in compare.json's domain entries. Everything in words comes
 from engine.extradition, so the page says what `lawgap extradition` says; the pairs are never computed here
 (at 1,000 jurisdictions they would be a million)."""
 
@@ -26,11 +27,15 @@ def extradition_data(kb: KnowledgeBase, day: datetime.date) -> dict[str, Any]:
     jurisdictions = {code: _jurisdiction(j, day) for code, j in sorted(kb.jurisdictions.items())}
     death: dict[str, Any] = {}
     prosecution: dict[str, Any] = {}
+    terms: dict[str, Any] = {}
     for domain in DOMAINS:
-        death[domain], prosecution[domain] = {}, {}
+        death[domain], prosecution[domain], terms[domain] = {}, {}, {}
         for code in sorted(kb.jurisdictions):
             law = kb.laws.get((code, domain))
             statuses = conduct_statuses(kb, law, domain, day)
+            offence_terms = {t: [list(r) if r else None for r in s.terms] for t, s in statuses.items() if s.terms}
+            if offence_terms:
+                terms[domain][code] = offence_terms
             flags, tiers, sources = [], {}, {}
             for term in conduct_terms(kb, domain):
                 includes, aggravated, source = death_penalty_for(statuses[term], day)
@@ -42,7 +47,7 @@ def extradition_data(kb: KnowledgeBase, day: datetime.date) -> dict[str, Any]:
                     sources[term] = _citation(source, title)
             death[domain][code] = {"flags": "".join(flags), **({"tiers": tiers} if tiers else {}), **({"sources": sources} if sources else {})}
             prosecution[domain][code] = _fact(prosecution_fact(kb, code, domain))
-    return {"jurisdictions": jurisdictions, "death": death, "prosecution": prosecution}
+    return {"jurisdictions": jurisdictions, "death": death, "prosecution": prosecution, "terms": terms}
 
 
 def _jurisdiction(jurisdiction: Jurisdiction, day: datetime.date) -> dict[str, Any]:
@@ -54,7 +59,7 @@ def _jurisdiction(jurisdiction: Jurisdiction, day: datetime.date) -> dict[str, A
         if value is None:  # the script reads a missing fact as unknown
             continue
         if isinstance(value, PenaltyThreshold):
-            value = {"years": value.years, "judged_in": value.judged_in}
+            value = {"years": value.years, "judged_in": value.judged_in, "measure": value.measure}
         facts[name] = {"value": value, **_fact(extradition_fact(jurisdiction, name, recorded)),
                        **({"condition": recorded.condition} if recorded.condition else {}),
                        **({"only_to": list(recorded.only_to)} if recorded.only_to else {})}
