@@ -93,6 +93,7 @@ def test_one_flipped_fact_is_named(codings: Path) -> None:
     assert report["divergent_facts"] == [{"fact": "offences[s. 3].purposes.forced-labour", "kind": "value", "a": True, "b": False,
                                           "provision_a": "ctip-act s. 3", "provision_b": "ctip-act s. 3"}]
     assert report["divergence_rate"] == round(1 / FIXTURE_FACTS, 4)
+    assert report["one_side_unknown"] == 0  # both coders know it: a contradiction
 
 
 def test_known_in_one_file_only_diverges_and_unknown_in_both_is_not_coded(codings: Path) -> None:
@@ -103,6 +104,8 @@ def test_known_in_one_file_only_diverges_and_unknown_in_both_is_not_coded(coding
     assert report["exit"] == 1 and report["facts_coded"] == FIXTURE_FACTS
     [divergence] = report["divergent_facts"]
     assert (divergence["fact"], divergence["a"], divergence["b"]) == ("offences[s. 3].consent_irrelevant", True, None)
+    assert report["one_side_unknown"] == 1  # a fact one coder did not reach, not a contradiction
+    assert "(value 1, of which 1 known to one coder only; provision 0)" in agreement("a.yaml", "b.yaml").output
 
 
 def test_a_different_provision_is_a_divergence_of_its_own_kind(codings: Path) -> None:
@@ -111,7 +114,7 @@ def test_a_different_provision_is_a_divergence_of_its_own_kind(codings: Path) ->
     result = agreement("a.yaml", "b.yaml")
     assert result.exit_code == 1
     assert "measures.victim-assistance  (provision only)" in result.output
-    assert "(value 0, provision 1)" in result.output
+    assert "(value 0, of which 0 known to one coder only; provision 1)" in result.output
     [divergence] = as_json("a.yaml", "b.yaml")["divergent_facts"]
     assert divergence == {"fact": "measures.victim-assistance", "kind": "provision", "a": True, "b": True,
                           "provision_a": "ctip-act s. 15", "provision_b": "ctip-act s. 16"}
@@ -171,6 +174,26 @@ def test_offences_sharing_a_provision_are_matched_by_id() -> None:
     result = compare(coding(True), coding(False))
     assert [(d.fact, d.a.value, d.b.value) for d in result.divergences] == [("offences[export].conduct.trade", True, False)]
     assert result.facts_coded == 4
+
+
+def test_offences_of_subsections_of_one_section_are_matched_by_their_subsection() -> None:
+    """s. 170(1) and s. 170(2) are two offences; coders naming them differently are still paired, and a coder
+    citing the whole section for one of them is paired on the section once the other is taken."""
+    def coding(ids: tuple[str, str], provisions: tuple[str, str], second_trade: bool) -> dict:
+        def source(provision: str) -> dict:
+            return {"instrument": "act", "provision": provision, "url": "https://example.org", "retrieved": "2026-01-15",
+                    "verification": "source-text"}
+        offences = [{"id": ids[0], "title": "Evasion", "core": True, "source": source(provisions[0]), "conduct": {"trade": True}},
+                    {"id": ids[1], "title": "Fraudulent evasion", "source": source(provisions[1]), "conduct": {"trade": second_trade}}]
+        return {"jurisdiction": "KE", "domain": "wildlife", "instruments": [{"id": "act", "title": "Customs Act"}],
+                "offences": offences, "measures": {}}
+
+    result = compare(coding(("s170-1", "s170-2"), ("s. 170(1)", "s. 170(2)"), True),
+                     coding(("evasion", "fraud"), ("s. 170(1)(b)", "s. 170(2)"), False))
+    assert [(d.fact, d.a.value, d.b.value) for d in result.divergences] == [("offences[s. 170(2)].conduct.trade", True, False)]
+    whole = compare(coding(("s170-1", "s170-2"), ("s. 170(1)", "s. 170(2)"), True),
+                    coding(("evasion", "fraud"), ("s. 170", "s. 170(2)"), True))
+    assert whole.divergences == () and whole.facts_coded == 4
 
 
 def test_a_changed_basic_penalty_is_named_by_its_date(codings: Path) -> None:

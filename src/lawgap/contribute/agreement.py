@@ -6,7 +6,7 @@ fine and death penalty; each aggravated tier's existence and its versions (own p
 Each fact carries the provision cited for it (its source; see_also is not compared), compared as
 instrument title + section or article (subsections in brackets are detail: "s. 2" and "s. 2(1)-(3)"
 cite the same provision). Offences are matched by the provision that creates them (so the coders'
-own instrument ids do not matter), falling back to the offence id; tiers by their set of circumstances,
+own instrument ids do not matter): first with its subsections, then by section, then by the offence id; tiers by their set of circumstances,
 falling back to the tier id; penalty versions by effective date.
 
 A fact is *coded* when at least one file knows it. It *diverges* when the values differ (one
@@ -68,6 +68,13 @@ class Agreement:
     @property
     def agree(self) -> bool:
         return not self.divergences
+
+    @property
+    def one_side_unknown(self) -> int:
+        """Value divergences where one coder left the fact unknown: a fact one coder could not read or did not
+        reach, not a contradiction. The rest of the value divergences are both known and different."""
+        return sum(d.kind == "value" and (d.a is None or d.a.value is None or d.b is None or d.b.value is None)
+                   for d in self.divergences)
 
 
 def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", file_b: str = "B") -> Agreement:
@@ -174,21 +181,29 @@ def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 def _matched_facts(a: _Facts, b: _Facts) -> Iterator[tuple[str, tuple[Fact | None, Fact | None]]]:
     """Every fact path of either file with its fact in A and in B (None where that file lacks it)."""
     yield from _side_by_side(dict(a.measures()), dict(b.measures()))
-    offences = _pair(a.data["offences"], b.data["offences"], _offence_key, lambda o: o["source"]["provision"], a, b)
+    offences = _pair(a.data["offences"], b.data["offences"], (_offence_provision, _offence_section),
+                     lambda o: o["source"]["provision"], a, b)
     for label, offence_a, offence_b in offences:
         path = f"offences[{label}]"
         facts_a = dict(a.offence(offence_a)) if offence_a else {}
         facts_b = dict(b.offence(offence_b)) if offence_b else {}
         yield from _side_by_side(facts_a, facts_b, f"{path}.")
         tiers = _pair((offence_a or {}).get("aggravated_tiers", []), (offence_b or {}).get("aggravated_tiers", []),
-                      lambda t, _facts: _circumstances(t), _circumstances, a, b)
+                      (lambda t, _facts: _circumstances(t),), _circumstances, a, b)
         for tier_label, tier_a, tier_b in tiers:
             yield from _side_by_side(dict(a.tier(tier_a)) if tier_a else {}, dict(b.tier(tier_b)) if tier_b else {},
                                      f"{path}.aggravated[{tier_label}]")
 
 
-def _offence_key(offence: dict[str, Any], facts: _Facts) -> str | None:
-    """The provision that creates the offence, as both codings would cite it."""
+def _offence_provision(offence: dict[str, Any], facts: _Facts) -> str:
+    """The provision that creates the offence, subsections included: offences of s. 170(1) and s. 170(2)
+    are told apart."""
+    source = offence["source"]
+    return facts.fact(None, source).provision_key + "|" + _SPACE.sub("", source["provision"].casefold()).rstrip(".,;:")
+
+
+def _offence_section(offence: dict[str, Any], facts: _Facts) -> str | None:
+    """The section or article that creates the offence: one coder's 's. 2' is the other's 's. 2(1)-(3)'."""
     return facts.fact(None, offence["source"]).provision_key
 
 
@@ -201,20 +216,26 @@ def _side_by_side(facts_a: dict[str, Fact], facts_b: dict[str, Fact], prefix: st
         yield prefix + path, (facts_a.get(path), facts_b.get(path))
 
 
-def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], key: Callable[[dict[str, Any], _Facts], Any],
+def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], keys: tuple[Callable[[dict[str, Any], _Facts], Any], ...],
           shown: Callable[[dict[str, Any]], str], facts_a: _Facts, facts_b: _Facts) -> list[tuple[str, dict | None, dict | None]]:
-    """Items of the two codings paired by `key` where it is unique within each file, then by id. Each
-    pair is labelled by what it was matched on (an unpaired item by its key, or its id where the key
-    is not unique), made unique among the pairs."""
-    keyed_a, keyed_b = _unique_keys(items_a, key, facts_a), _unique_keys(items_b, key, facts_b)
-    pairs = [(shown(item), item, keyed_b[k]) for k, item in keyed_a.items() if k in keyed_b]
-    paired_a, paired_b = {id(a) for _, a, _ in pairs}, {id(b) for _, _, b in pairs}
-    keyed = {id(item) for item in (*keyed_a.values(), *keyed_b.values())}
-    rest_b = {i["id"]: i for i in items_b if id(i) not in paired_b}
-    for item in (i for i in items_a if id(i) not in paired_a):
-        other = rest_b.pop(item["id"], None)
-        pairs.append((shown(item) if other is None and id(item) in keyed else item["id"], item, other))
-    pairs += [(shown(item) if id(item) in keyed else item["id"], None, item) for item in rest_b.values()]
+    """Items of the two codings paired by each key in turn (the first that is unique within each file's
+    unpaired items and found in both), then by id. Each pair is labelled by what it was matched on (an
+    unpaired item by its first key, or its id where that key is not unique), made unique among the pairs."""
+    pairs: list[tuple[str, dict | None, dict | None]] = []
+    rest_a, rest_b = list(items_a), list(items_b)
+    for key in keys:
+        keyed_a, keyed_b = _unique_keys(rest_a, key, facts_a), _unique_keys(rest_b, key, facts_b)
+        matched = [(item, keyed_b[k]) for k, item in keyed_a.items() if k is not None and k in keyed_b]
+        pairs += [(shown(a), a, b) for a, b in matched]
+        paired = {id(item) for pair in matched for item in pair}
+        rest_a, rest_b = [i for i in rest_a if id(i) not in paired], [i for i in rest_b if id(i) not in paired]
+    first_key_unique = {id(item) for items, facts in ((items_a, facts_a), (items_b, facts_b))
+                        for item in _unique_keys(items, keys[0], facts).values()}
+    by_id = {i["id"]: i for i in rest_b}
+    for item in rest_a:
+        other = by_id.pop(item["id"], None)
+        pairs.append((shown(item) if other is None and id(item) in first_key_unique else item["id"], item, other))
+    pairs += [(shown(item) if id(item) in first_key_unique else item["id"], None, item) for item in by_id.values()]
     labels: dict[str, int] = {}
     for label, *_ in pairs:
         labels[label] = labels.get(label, 0) + 1
@@ -242,6 +263,7 @@ def as_json(result: Agreement) -> str:
         "agree": result.agree, "facts_coded": result.facts_coded, "divergences": len(result.divergences),
         "divergence_rate": None if result.rate is None else round(result.rate, 4),
         "by_kind": {kind: sum(d.kind == kind for d in result.divergences) for kind in ("value", "provision")},
+        "one_side_unknown": result.one_side_unknown,
         "divergent_facts": [
             {"fact": d.fact, "kind": d.kind, "a": d.a.value if d.a else None, "b": d.b.value if d.b else None,
              "provision_a": d.a.provision if d.a else None, "provision_b": d.b.provision if d.b else None}
@@ -266,7 +288,8 @@ def as_text(result: Agreement) -> str:
     else:
         verdict = "under" if result.rate < TARGET_DIVERGENCE else "not under"
         lines.append(f"Facts coded in either file: {result.facts_coded}; divergent: {len(result.divergences)} "
-                     f"(value {kinds['value']}, provision {kinds['provision']}); divergence rate {100 * result.rate:.1f} % "
+                     f"(value {kinds['value']}, of which {result.one_side_unknown} known to one coder only; provision "
+                     f"{kinds['provision']}); divergence rate {100 * result.rate:.1f} % "
                      f"({verdict} the {100 * TARGET_DIVERGENCE:g} % target).")
     lines.append(f"For the review record: facts_compared: {result.facts_coded}, divergences: {len(result.divergences)}")
     return "\n".join(lines) + "\n"
