@@ -11,9 +11,10 @@ import datetime
 import logging
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,8 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from lawgap.contribute.codebook import EXTRADITION_TITLE, CodebookError, build_codebook
-from lawgap.engine.report import report_all
-from lawgap.engine.unknowns import UnknownFact, assessment_unknowns
+from lawgap.engine.report import domain_reports
+from lawgap.engine.unknowns import assessment_unknowns
 from lawgap.load.layout import DOMAINS, display_name, schema_dir
 from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_regular_files
 from lawgap.model.types import KnowledgeBase
@@ -31,7 +32,7 @@ from lawgap.render.citation import Citation, CitationError, load_citation
 from lawgap.render.export import write_files, write_results
 from lawgap.render.open_data import OpenData
 from lawgap.render.output_folder import replacing
-from lawgap.render.results_json import published_results
+from lawgap.render.results_json import published_entries
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
 from lawgap.render.site.downloads_page import DATA_FOLDER
 from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
@@ -40,6 +41,7 @@ from lawgap.render.site.escape import html_text
 from lawgap.render.site.extradition_section import extradition_labels
 from lawgap.render.site.formatting import DOMAIN_TITLES
 from lawgap.render.site.feeds import feed_files
+from lawgap.render.site.fragments import FragmentsPlugin, FragmentStore, inline
 from lawgap.render.site.maps import world_map
 from lawgap.render.site.pages import SitePages, compare_data
 from lawgap.validate.schema_layer import SchemaSet
@@ -64,63 +66,85 @@ def build_site(root: Path, kb: KnowledgeBase, day: datetime.date, out: Path) -> 
     with replacing(out, root) as staging:  # first: a refused or busy output is known before the work starts
         docs = staging.work / "docs"
         _copy_hand_written(root / HAND_WRITTEN, docs)
+        fragments = FragmentStore(staging.work / "fragments")  # beside docs/: MkDocs never reads them as pages
         with _source_date(day):
-            config = _config(root, docs, staging.output, kb)
-            # the footer of every page (site/overrides/partials/copyright.html): the data version and the date assessed
-            config["extra"].update(data_version=kb.data_version or "not dated", as_of=day.isoformat())
+            config = _config(root, docs, staging.output, kb, day)
+            config.plugins["lawgap-fragments"] = FragmentsPlugin(fragments)
             pages = write_generated(docs, root, kb, day, schemas, config["extra"].get("edit_data_url") or "",
-                                    config["site_url"])
+                                    config["site_url"], fragments)
             _mkdocs(config)
         staging.publish()
     return BuiltSite(out, pages)
 
 
 def write_generated(docs: Path, root: Path, kb: KnowledgeBase, day: datetime.date, schemas: SchemaSet,
-                    edit_url: str, site_url: str | None = None) -> int:
+                    edit_url: str, site_url: str | None = None, fragments: FragmentStore | None = None) -> int:
     """Compute the results and write every generated page and data file into `docs`; returns the number
-    of pages. The results and page texts are freed on return, before MkDocs holds every page again
-    (at 1,000 jurisdictions that lowers the build's peak memory by about a quarter)."""
+    of pages. The pages' big tables go to `fragments` (see _PageWriter). Nothing of it is held on return,
+    when MkDocs starts."""
     # The results contract is checked by `lawgap export` and the tests; here it would cost a third of the build.
-    report = report_all(kb, day)
-    results = published_results(kb, report)
-    facts_needed = {(d.assessment.jurisdiction, d.assessment.domain): assessment_unknowns(kb, d.assessment, d.conduct)
-                    for d in report.domains}
     citation = _citation(root)
-    pages = generated_files(root, kb, results, day, schemas, edit_url, facts_needed, citation, site_url)
-    write_files(docs, pages)
+    site = SitePages(kb, [], day.isoformat(), edit_url.rstrip("/") or None,
+                     {name: schema.get("title", name) for name, schema in schemas.documents.items()},
+                     None, citation, site_url, extradition_labels(schemas))
+    written = _PageWriter(docs, fragments)
+
+    def results() -> Iterator[dict[str, Any]]:
+        """The results one jurisdiction at a time, each one's page written as it passes: all full entries are
+        never held at once (at 1,000 jurisdictions they took 120 MB), only their summaries (site.results)."""
+        for code, reports in groupby(domain_reports(kb, day), key=lambda r: r.assessment.jurisdiction):
+            reports = list(reports)
+            entries = list(published_entries(kb, reports))
+            facts_needed = {(code, r.assessment.domain): assessment_unknowns(kb, r.assessment, r.conduct) for r in reports}
+            written.add(f"jurisdictions/{code.lower()}.md", site.jurisdiction_from(entries, facts_needed))
+            yield from entries
+
     data = docs / DATA_FOLDER
     with OpenData(data, kb, day.isoformat(), schemas.documents["results"], citation) as open_data:
-        write_results(data, open_data.passing(results))
-    return sum(1 for name in pages if name.endswith(".md"))
+        write_results(data, open_data.passing(results()))
+    for name, content in generated_files(root, kb, site, day, schemas):
+        written.add(name, content)
+    return written.pages
 
 
-def generated_files(root: Path, kb: KnowledgeBase, results: list[dict[str, Any]], day: datetime.date,
-                    schemas: SchemaSet, edit_url: str,
-                    facts_needed: Mapping[tuple[str, str], list[UnknownFact]] | None = None,
-                    citation: Citation | None = None, site_url: str | None = None) -> dict[str, str]:
-    """Every generated page and data file but the downloads (write_generated writes those: the results,
-    facts, static API, citation and data package). No pairs files:
+class _PageWriter:
+    """Writes generated files into the docs folder; a page's big tables go to `fragments` (the build's plugin
+    puts them back after MkDocs), or stay in the page without it (what MkDocs alone would be given)."""
+
+    def __init__(self, docs: Path, fragments: FragmentStore | None) -> None:
+        self.docs, self.fragments, self.pages = docs, fragments, 0
+
+    def add(self, name: str, content: str) -> None:
+        if name.endswith(".md"):
+            self.pages += 1
+            content = self.fragments.defer(name, content) if self.fragments else inline(content)
+        write_files(self.docs, {name: content})
+
+
+def generated_files(root: Path, kb: KnowledgeBase, site: SitePages, day: datetime.date,
+                    schemas: SchemaSet) -> Iterator[tuple[str, str]]:
+    """Every generated page and data file, path and text, one at a time (write_generated writes each as it
+    comes), but the jurisdiction pages and the downloads (write_generated writes those as the results pass:
+    the results, facts, static API, citation and data package). `site` holds the results' summaries. No pairs files:
     they grow with the square of the data, and the compare page pairs jurisdictions in the browser from
     data/compare.json."""
-    titles = {name: schema.get("title", name) for name, schema in schemas.documents.items()}
-    files = SitePages(kb, results, day.isoformat(), edit_url.rstrip("/") or None, titles, facts_needed, citation, site_url,
-                      extradition_labels(schemas)).render()
-    files["data/compare.json"] = compare_data(kb, results, day.isoformat())
+    results = site.results
+    yield from site.pages()
+    yield "data/compare.json", compare_data(kb, results, day.isoformat())
     try:
-        files.update(codebook_pages(build_codebook(schemas, kb.baselines.values())))
+        yield from codebook_pages(build_codebook(schemas, kb.baselines.values())).items()
     except CodebookError as error:
         raise SiteBuildError(f"codebook: {error}") from error
-    files[CHANGE_LOG_PAGE] = change_log_page(kb)  # from reference/changelog.yaml, not git: same page from a tarball
-    files.update(feed_files(kb, day, site_url))
+    yield CHANGE_LOG_PAGE, change_log_page(kb)  # from reference/changelog.yaml, not git: same page from a tarball
+    yield from feed_files(kb, day, site.site_url).items()
     for name in schemas.documents:
-        files[f"schemas/{name}.schema.json"] = _source_text(schema_dir(root) / f"{name}.schema.json")
+        yield f"schemas/{name}.schema.json", _source_text(schema_dir(root) / f"{name}.schema.json")
     for domain in DOMAINS:
         entries = [e for e in results if e["domain"] == domain]
-        files[f"assets/maps/{domain}.svg"] = world_map(entries)
-        files[f"assets/maps/{domain}-known-met.svg"] = world_map(entries, "score_min")
+        yield f"assets/maps/{domain}.svg", world_map(entries)
+        yield f"assets/maps/{domain}-known-met.svg", world_map(entries, "score_min")
     if os.path.lexists(root / CONTRIBUTING):  # lexists: a dangling link is refused, not taken for no file
-        files["contributing.md"] = _source_text(root / CONTRIBUTING)
-    return files
+        yield "contributing.md", _source_text(root / CONTRIBUTING)
 
 
 def _citation(root: Path) -> Citation | None:
@@ -180,12 +204,15 @@ def navigation(kb: KnowledgeBase, has_contributing: bool) -> list[Any]:
     return nav
 
 
-def _config(root: Path, docs: Path, site: Path, kb: KnowledgeBase) -> Any:
+def _config(root: Path, docs: Path, site: Path, kb: KnowledgeBase, day: datetime.date) -> Any:
     try:
-        return load_config(str(root / CONFIG), docs_dir=str(docs), site_dir=str(site), strict=True,
-                           nav=navigation(kb, (root / CONTRIBUTING).is_file()))
+        config = load_config(str(root / CONFIG), docs_dir=str(docs), site_dir=str(site), strict=True,
+                             nav=navigation(kb, (root / CONTRIBUTING).is_file()))
     except MkDocsException as error:
         raise SiteBuildError(f"{CONFIG} is not valid: {error}") from error
+    # the footer of every page (site/overrides/partials/copyright.html): the data version and the date assessed
+    config["extra"].update(data_version=kb.data_version or "not dated", as_of=day.isoformat())
+    return config
 
 
 class _Collect(logging.Handler):

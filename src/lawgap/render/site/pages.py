@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -40,6 +40,7 @@ from lawgap.render.site.escape import (
 )
 from lawgap.render.site.extradition_data import extradition_data
 from lawgap.render.site.extradition_section import extradition_section
+from lawgap.render.site.fragments import deferred
 from lawgap.render.site.maps import LEGEND_MARKDOWN, inline_map
 from lawgap.render.site.verdicts import (
     VERDICT_COLUMNS,
@@ -58,6 +59,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("lawgap.render.site", "templates"), finalize=_escape, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["front_matter"] = front_matter
+    env.filters["deferred"] = deferred  # {% filter deferred %}: a block of HTML that reaches the page after MkDocs
     return env
 
 
@@ -87,22 +89,30 @@ class SitePages:
         for entry in results:
             self.by_code[entry["jurisdiction"]][entry["domain"]] = entry
 
-    def render(self) -> dict[str, str]:
-        pages = {
-            "index.md": self.home(),
-            "jurisdictions/index.md": self.jurisdictions_index(),
-            "baselines/index.md": self.baselines_index(),
-            "methodology.md": self.methodology(),
-            "downloads.md": downloads_page(ENV, self.kb, self.as_of, self.schema_titles, self.citation, self.site_url),
-            "compare.md": ENV.get_template("compare.md.j2").render(as_of=self.as_of),
-        }
-        for code in sorted(self.by_code):
-            pages[f"jurisdictions/{code.lower()}.md"] = self.jurisdiction(code)
+    def jurisdiction_from(self, entries: list[dict[str, Any]], facts_needed: Mapping[tuple[str, str], list[UnknownFact]]) -> str:
+        """The page of the jurisdiction of `entries` (its full results, one per domain), for a caller that
+        streams the results (SitePages made with none); only what the other pages read of them is kept."""
+        code = entries[0]["jurisdiction"]
+        self.by_code[code] = {e["domain"]: e for e in entries}
+        self.facts_needed = facts_needed
+        page = self.jurisdiction(code)
+        kept = [summary_entry(e) for e in entries]
+        self.results += kept
+        self.by_code[code] = {e["domain"]: e for e in kept}
+        return page
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Every page but the jurisdictions' (see jurisdiction_from), path and Markdown, one at a time."""
+        yield "index.md", self.home()
+        yield "jurisdictions/index.md", self.jurisdictions_index()
+        yield "baselines/index.md", self.baselines_index()
+        yield "methodology.md", self.methodology()
+        yield "downloads.md", downloads_page(ENV, self.kb, self.as_of, self.schema_titles, self.citation, self.site_url)
+        yield "compare.md", ENV.get_template("compare.md.j2").render(as_of=self.as_of)
         for domain in DOMAINS:
-            pages[f"domains/{domain}.md"] = self.domain(domain)
+            yield f"domains/{domain}.md", self.domain(domain)
         for baseline in self._baselines():
-            pages[f"baselines/{baseline.id}.md"] = self.baseline(baseline)
-        return pages
+            yield f"baselines/{baseline.id}.md", self.baseline(baseline)
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -124,7 +134,7 @@ class SitePages:
         return ENV.get_template("home.md.j2").render(
             figures=figures, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
             domains=[{"id": Trusted(d), "title": fmt.DOMAIN_TITLES[d],
-                      "map": Trusted(inline_map(self._entries(d), "score", "", "define" if i == 0 else "use"))}
+                      "map": deferred(inline_map(self._entries(d), "score", "", "define" if i == 0 else "use"))}
                      for i, d in enumerate(DOMAINS)],
             legend=Trusted(LEGEND_MARKDOWN),
             below_threshold=[{**self._row(e, "jurisdictions/"), "max": fmt.years(e["max_prison_years"]),
@@ -182,7 +192,8 @@ class SitePages:
             title=fmt.DOMAIN_TITLES[domain], domain=Trusted(domain), tables=tables, threshold=f"{SCORE_COVERAGE_THRESHOLD:g}", legend=Trusted(LEGEND_MARKDOWN),
             baselines=Trusted(", ".join(f"[{text(b.short_title)}](../baselines/{b.id}.md)" for b in baselines)),
             cite=self._cite(fmt.DOMAIN_TITLES[domain], f"domains/{domain}.html"),
-            map=Trusted(inline_map(entries, "score", "../", "define")), map_floor=Trusted(inline_map(entries, "score_min", "../", "use")), chart=Trusted(prison_chart([(e["jurisdiction"], e["name"], e["max_prison_years"]) for e in entries])))
+            map=deferred(inline_map(entries, "score", "../", "define")), map_floor=deferred(inline_map(entries, "score_min", "../", "use")),
+            chart=deferred(prison_chart([(e["jurisdiction"], e["name"], e["max_prison_years"]) for e in entries])))
 
     def _ranking_row(self, e: dict[str, Any], rank: int | None) -> dict[str, Any]:
         """One ranking row; `data-*` attributes let embedders and tests read it (score empty when not scored)."""
@@ -234,6 +245,7 @@ class SitePages:
               f'{html_text(r["obligation"])}, {r["weight"]}',
               *(str(r["counts"][s]) for s in ("met", "partial", "not-met", "unknown"))] for r in requirements],
             label=f"Requirements of {baseline.short_title}: how many jurisdictions meet each")
+        summary = deferred(summary)
         return ENV.get_template("baseline.md.j2").render(
             short_title=baseline.short_title, title=baseline.title, binding=baseline.binding,
             text_link=Trusted(link("text of the instrument", baseline.url)), note="", requirements=requirements, summary=summary,
@@ -283,8 +295,8 @@ class SitePages:
                             "text": r["recommendation"]} for r in by_weight if r["recommendation"]]
         facts_anchor = f"{e['domain']}-facts-needed"
         facts_needed = self._facts_needed(e)
-        to_confirm = [Trusted(f'<a href="#{requirement_anchor(e["domain"], r["id"])}">{text(requirement_title(r["id"], context))}</a> '
-                              f'({text(r["article"])}): {_unknown_facts_text(r)}')
+        to_confirm = [f'<li><a href="#{requirement_anchor(e["domain"], r["id"])}">{text(requirement_title(r["id"], context))}</a> '
+                      f'({text(r["article"])}): {_unknown_facts_text(r)}</li>\n'
                       for r in by_weight if r["status"] != "met" and unknown_share(r) > 0]
         fine = e["fine"]
         fine_text = {"converted": "", "unlimited": "unlimited", "none": "none", "unknown": "unknown",
@@ -304,12 +316,14 @@ class SitePages:
             "fine": Trusted(amounts or fine_text),
             "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
             "review_status": Trusted(_review_text(e["review"], with_note=False)), "file_exists": bool(e["file"]),
-            "penalties": html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows,
-                                    label=f"Penalties and amendments, {fmt.DOMAIN_TITLES[e['domain']].lower()}") if penalty_rows else None,
+            "penalties": deferred(html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows,
+                                             label=f"Penalties and amendments, {fmt.DOMAIN_TITLES[e['domain']].lower()}")) if penalty_rows else None,
             "history": [_history_point(h) for h in e.get("history", [])],
-            "requirements": html_table(VERDICT_COLUMNS, requirement_rows,
-                                       label=f"Requirements, {fmt.DOMAIN_TITLES[e['domain']].lower()}", searchable=False), "recommendations": recommendations,
-            "to_confirm": to_confirm,
+            "requirements": deferred(html_table(VERDICT_COLUMNS, requirement_rows,
+                                                label=f"Requirements, {fmt.DOMAIN_TITLES[e['domain']].lower()}", searchable=False)),
+            "recommendations": recommendations,
+            # the same HTML as a Markdown list; out of the search index (the standards' texts, repeated per entry)
+            "to_confirm": deferred(f"<ul>\n{''.join(to_confirm)}</ul>") if to_confirm else None,
             "to_confirm_link": Trusted(f"[the facts we still need](#{facts_anchor})" if facts_needed else
                                        "`lawgap unknowns` ranks the facts we still need"),
             "verification": Trusted(", ".join(f"{n} {k}" for k, n in e["verification"].items() if n) or "none"),
@@ -361,7 +375,7 @@ class SitePages:
             ])
         headers = ["Fact", "Decides", "Narrows the score range", "Settles dual criminality of", "File"]
         label = f"Facts we still need, {fmt.DOMAIN_TITLES[e['domain']].lower()}"
-        return html_table(headers, rows, label=label, searchable=False) if rows else None
+        return deferred(html_table(headers, rows, label=label, searchable=False)) if rows else None
 
     def _row(self, e: dict[str, Any], prefix: str) -> dict[str, Any]:
         name = self.kb.jurisdictions[e["jurisdiction"]].name
@@ -381,6 +395,13 @@ class SitePages:
 
     def _status(self, entry: dict[str, Any], requirement_id: str) -> str:
         return next(r["status"] for r in entry["requirements"] if r["id"] == requirement_id)
+
+
+def summary_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A results entry without what only its jurisdiction's page shows (the evidence of each requirement, the
+    offences and their penalties: three quarters of an entry), which every other page can do without."""
+    return {**{k: v for k, v in entry.items() if k not in ("offences", "aggravated_tiers")},
+            "requirements": [{k: v for k, v in r.items() if k != "evidence"} for r in entry["requirements"]]}
 
 
 def _counted(jurisdictions: int, domains: int) -> str:
