@@ -116,11 +116,22 @@ def test_a_broken_results_contract_found_midway_leaves_the_previous_export(tmp_p
     assert tree_bytes(target) == before
 
 
-def test_streamed_json_array_has_the_bytes_of_a_whole_dump() -> None:
-    for items in ([], [{"b": 1, "a": "Côte d’Ivoire"}], [{"x": [1, 2]}, None, "z", 1.5]):
-        handle = io.StringIO()
-        write_json_array(handle, iter(items))
-        assert handle.getvalue() == dumps(items, compact=True)
+@pytest.mark.parametrize("compact", [True, False])
+def test_streamed_json_array_has_the_bytes_of_a_whole_dump(compact: bool) -> None:
+    for items in ([], [{"b": 1, "a": "Côte d’Ivoire"}], [{"x": [1, 2], "y": {}, "z": []}, None, "z", 1.5, [[]]],
+                  [{"text": "two\nlines", "nested": {"deeper": [{"a": None}]}}]):
+        handle = io.BytesIO()
+        assert write_json_array(handle, iter(items), compact=compact) == len(items)
+        assert handle.getvalue().decode("utf-8") == dumps(items, compact=compact)
+        standard = json.dumps(items, ensure_ascii=False, sort_keys=True, **({"separators": (",", ":")} if compact else {"indent": 2}))
+        assert handle.getvalue().decode("utf-8") == standard + "\n"  # orjson writes what json writes
+
+
+def test_what_orjson_refuses_is_written_as_json_writes_it() -> None:
+    data = {2: "int key", 10: [2**70]}  # keys that are not text, an integer beyond 64 bits
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    with pytest.raises(TypeError):
+        dumps({"day": datetime.date(2026, 1, 1)})  # as json.dumps always did
 
 
 def test_the_site_publishes_no_pairs_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,33 +8,52 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
+
+import orjson
 
 from lawgap.engine.all_pairs import PairMatrix
 from lawgap.render.results_json import PAIR_COLUMNS, published_pairs
 from lawgap.render.tables import REQUIREMENT_COLUMNS, SCORE_COLUMNS, csv_writer, requirement_rows, score_row, write_csv
 
-# Sorted keys for byte-identical output; compact for large files (only then is json's C encoder used).
+# Sorted keys for byte-identical output, UTF-8 unescaped; indented by two spaces unless compact.
 COMPACT_JSON = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}
+INDENTED_JSON = {"ensure_ascii": False, "sort_keys": True, "indent": 2}
+# orjson writes the same bytes as json.dumps with the settings above, 10-15x faster (json indents in pure
+# Python: 3.3 s for score --format json at 1,000 jurisdictions). What orjson refuses rather than writes the
+# same (keys that are not text, integers beyond 64 bits, dates, dataclasses) is left to json, which writes
+# it or raises as it always did. The one difference: orjson writes NaN and infinity as null (json writes
+# NaN, which is not JSON); the engine produces neither.
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
 RESULT_FILES = ("results.json", "results.csv", "requirements.csv")
 PAIR_FILES = ("pairs.json", "pairs.csv")
 
 
+def encode(data: Any, compact: bool = False) -> bytes:
+    """`data` as lawgap writes JSON, in UTF-8, without a final newline."""
+    try:
+        return orjson.dumps(data, option=_ORJSON if compact else _ORJSON | orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError: see _ORJSON
+        return json.dumps(data, **(COMPACT_JSON if compact else INDENTED_JSON)).encode("utf-8")
+
+
 def dumps(data: Any, compact: bool = False) -> str:
-    if compact:
-        return json.dumps(data, **COMPACT_JSON) + "\n"
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return encode(data, compact).decode("utf-8") + "\n"
 
 
-def write_json_array(handle: TextIO, items: Iterable[Any]) -> int:
-    """The bytes of dumps(list(items), compact=True), written one item at a time; returns the count."""
+def write_json_array(handle: BinaryIO, items: Iterable[Any], compact: bool = True) -> int:
+    """The bytes of dumps(list(items), compact), written one item at a time (so never all held); returns
+    the count. An indented item is its own indented text shifted two spaces right (JSON text holds no
+    raw line breaks, so every line break in it is the indentation's)."""
     count = 0
-    handle.write("[")
     for count, item in enumerate(items, 1):
-        if count > 1:
-            handle.write(",")
-        handle.write(json.dumps(item, **COMPACT_JSON))
-    handle.write("]\n")
+        if compact:
+            handle.write(b"[" if count == 1 else b",")
+            handle.write(encode(item, compact=True))
+        else:
+            handle.write(b"[\n  " if count == 1 else b",\n  ")
+            handle.write(encode(item).replace(b"\n", b"\n  "))
+    handle.write(b"[]\n" if count == 0 else b"]\n" if compact else b"\n]\n")
     return count
 
 
@@ -43,8 +62,8 @@ def write_results(folder: Path, entries: Iterable[dict[str, Any]]) -> int:
     generator: each entry is dropped once written); returns the number of entries."""
     folder.mkdir(parents=True, exist_ok=True)
     with ExitStack() as files:
-        results_json, scores, requirements = (files.enter_context((folder / name).open("w", encoding="utf-8"))
-                                              for name in RESULT_FILES)
+        results_json = files.enter_context((folder / RESULT_FILES[0]).open("wb"))
+        scores, requirements = (files.enter_context((folder / name).open("w", encoding="utf-8")) for name in RESULT_FILES[1:])
         write_score, write_requirement = csv_writer(scores, SCORE_COLUMNS), csv_writer(requirements, REQUIREMENT_COLUMNS)
 
         def tabulated(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -60,7 +79,7 @@ def write_results(folder: Path, entries: Iterable[dict[str, Any]]) -> int:
 def write_pairs(folder: Path, pairs: dict[str, PairMatrix]) -> None:
     """pairs.json and pairs.csv: every pair of every domain (domain -> matrix), streamed."""
     json_file, csv_file = PAIR_FILES
-    with (folder / json_file).open("w", encoding="utf-8") as handle:
+    with (folder / json_file).open("wb") as handle:
         write_json_array(handle, published_pairs(pairs))
     with (folder / csv_file).open("w", encoding="utf-8") as handle:
         write_csv(handle, published_pairs(pairs), PAIR_COLUMNS)

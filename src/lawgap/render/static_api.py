@@ -13,7 +13,7 @@ from typing import Any
 
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import DATA_LICENCE
-from lawgap.render.export import dumps
+from lawgap.render.export import dumps, encode
 
 API_FOLDER = "api/v1"
 API_INDEX = f"{API_FOLDER}/index.json"
@@ -30,8 +30,8 @@ class StaticApi:
         """The file of one entry of results.json, with the facts table's rows of its data file."""
         code, domain = entry["jurisdiction"], entry["domain"]
         path = f"{code.lower()}/{domain}.json"
-        content = dumps({"data_version": self.kb.data_version, "licence": DATA_LICENCE, "jurisdiction": code, "domain": domain,
-                         "result": entry, "facts": facts}, compact=True).encode("utf-8")
+        content = encode({"data_version": self.kb.data_version, "licence": DATA_LICENCE, "jurisdiction": code, "domain": domain,
+                          "result": entry, "facts": facts}, compact=True) + b"\n"
         target = self.folder / API_FOLDER / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -83,6 +83,12 @@ class SchemaSet:
         """Whether `data` is valid against the schema of `kind`: the compiled validator's yes, else jsonschema's."""
         return self._compiled_accepts(kind, data) or self.validator(kind).is_valid(data)
 
+    def errors(self, kind: str, data: Any) -> list[ValidationError]:
+        """jsonschema's errors for `data` against the schema of `kind`, by path (none if the compiled validator accepts it)."""
+        if self._compiled_accepts(kind, data):
+            return []
+        return sorted(self.validator(kind).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+
     def _compiled_accepts(self, kind: str, data: Any) -> bool:
         try:
             return self._compiled[kind].is_valid(data)
