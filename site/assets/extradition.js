@@ -255,7 +255,16 @@
     }
     var missing = (refuses === null ? [b.code + " extradition.death_penalty_refusal"] : [])
       .concat(death === null ? [a.code + " conduct " + term + ": death penalty"] : []);
-    return ground("death-penalty", UNKNOWN, "Whether " + b.name + " would refuse for the death penalty is not known.", facts, missing);
+    var reason;
+    if (refuses === null && death === null) {
+      reason = "Whether " + b.name + " refuses for the death penalty, and whether " + a.name + "'s penalty for the offence includes death, are not known.";
+    } else if (refuses === null) {
+      reason = a.name + "'s penalty for the offence includes death; whether " + b.name + " refuses to extradite without assurances is not known.";
+    } else {
+      reason = b.name + " refuses to extradite without assurances where death may be imposed; whether " + a.name + "'s penalty for the " +
+        "offence includes death is not known.";
+    }
+    return ground("death-penalty", UNKNOWN, reason, facts, missing);
   }
 
   function nationals(a, b) {

@@ -329,7 +329,14 @@ def _death_penalty(kb: KnowledgeBase, a: Jurisdiction, b: Jurisdiction, domain: 
                       "without assurances that it will not be imposed or carried out.", facts)
     missing = ([f"{b.code} extradition.death_penalty_refusal"] if refuses.value is None else []) + \
               ([f"{a.code} conduct {a_status.term}: death penalty"] if death is None else [])
-    return Ground("death-penalty", UNKNOWN, f"Whether {b.name} would refuse for the death penalty is not known.", facts, tuple(missing))
+    if refuses.value is None and death is None:
+        reason = f"Whether {b.name} refuses for the death penalty, and whether {a.name}'s penalty for the offence includes death, are not known."
+    elif refuses.value is None:
+        reason = f"{a.name}'s penalty for the offence includes death; whether {b.name} refuses to extradite without assurances is not known."
+    else:
+        reason = (f"{b.name} refuses to extradite without assurances where death may be imposed; whether {a.name}'s penalty for the "
+                  "offence includes death is not known.")
+    return Ground("death-penalty", UNKNOWN, reason, facts, tuple(missing))
 
 
 def _nationals(a: Jurisdiction, b: Jurisdiction) -> Ground:
