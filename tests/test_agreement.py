@@ -196,11 +196,54 @@ def test_offences_of_subsections_of_one_section_are_matched_by_their_subsection(
     assert whole.divergences == () and whole.facts_coded == 4
 
 
+@pytest.mark.parametrize(("instrument_b", "provision_a", "provision_b"), [
+    ({"id": "l9605", "title": "Lei 9.605/1998 (crimes ambientais)", "number": "Lei nº 9.605/1998"}, "art. 29", "art. 29"),  # same number
+    ({"id": "l9605", "title": "Environmental Crimes Law", "url": "http://planalto.gov.br/ccivil_03/leis/L9605.htm#art29"},
+     "art. 29", "art. 29"),  # same address
+    ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "art. 29, caput", "art. 29 (as amended in 2014)"),
+    ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "art. 3º", "art. 3"),
+])
+def test_the_same_law_and_article_are_recognised_however_coders_write_them(instrument_b: dict, provision_a: str,
+                                                                           provision_b: str) -> None:
+    def coding(instrument: dict, provision: str, offence_id: str) -> dict:
+        source = {"instrument": instrument["id"], "provision": provision, "url": "https://example.org", "retrieved": "2026-01-15",
+                  "verification": "secondary"}
+        offences = [{"id": offence_id, "title": "Hunting", "core": True, "source": source, "conduct": {"taking": True}}]
+        return {"jurisdiction": "BR", "domain": "wildlife", "instruments": [instrument], "offences": offences, "measures": {}}
+
+    instrument_a = {"id": "lei-9605-1998", "title": "Lei nº 9.605, de 12 de fevereiro de 1998", "number": "Lei nº 9.605/1998",
+                    "url": "https://www.planalto.gov.br/ccivil_03/leis/L9605.htm"}
+    result = compare(coding(instrument_a, provision_a, "hunting"), coding(instrument_b, provision_b, "art29"))
+    assert result.divergences == () and result.facts_coded == 2
+
+
+def test_different_laws_are_not_confused_by_a_shared_article_number() -> None:
+    def coding(title: str) -> dict:
+        source = {"instrument": "law", "provision": "art. 29", "url": "https://example.org", "retrieved": "2026-01-15",
+                  "verification": "secondary"}
+        return {"jurisdiction": "BR", "domain": "wildlife", "instruments": [{"id": "law", "title": title}],
+                "offences": [{"id": "o", "title": "Hunting", "core": True, "source": source, "conduct": {"taking": True}}],
+                "measures": {}}
+
+    result = compare(coding("Lei nº 9.605/1998"), coding("Decreto nº 3.607/2000"))
+    assert {d.kind for d in result.divergences} == {"provision"}
+
+
 def test_a_changed_basic_penalty_is_named_by_its_date(codings: Path) -> None:
     write(codings, "a.yaml", CODING)
     write(codings, "b.yaml", CODING, ("{min_years: 30, max_years: life}", "{min_years: 30, max_years: 20}"))
     [divergence] = as_json("a.yaml", "b.yaml")["divergent_facts"]
     assert (divergence["fact"], divergence["a"], divergence["b"]) == ("offences[s. 3].penalty[2012-10-02].prison.max_years", "life", 20)
+
+
+def test_a_version_one_coder_left_undated_is_compared_with_the_other_coders_dated_one(codings: Path) -> None:
+    """Its values are compared under the dated label; the missing date is one divergence, not one per value."""
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ('      - effective: "2012-10-02"\n        penalty:', "      - penalty:"))
+    report = as_json("a.yaml", "b.yaml")
+    assert [(d["fact"], d["a"], d["b"]) for d in report["divergent_facts"]] == [
+        ("offences[s. 3].penalty[2012-10-02].effective", "2012-10-02", None)]
+    assert report["facts_coded"] == FIXTURE_FACTS + 1 and report["one_side_unknown"] == 1
 
 
 def test_a_changed_tier_is_named_by_its_circumstances(codings: Path) -> None:

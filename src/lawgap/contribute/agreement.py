@@ -30,6 +30,9 @@ COMPARED_METHODS = ("double", "spot-check")  # review methods that compared two 
 # Coders spell the same citation differently: "Wildlife Act, 2013" / "Wildlife Act 2013", "s. 92" / "s.92".
 _PUNCTUATION = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
+_ADDRESS = re.compile(r"^https?://(www\.)?")
+_ORDINAL = re.compile("[\u00ba\u00aa\u00b0]")  # "art. 3º", "art. 1ª", "art. 3°": the ordinal mark is not part of the number
+_CAPUT = re.compile(r"\bcaput\b")
 
 
 class CodingMismatch(ValueError):
@@ -83,7 +86,8 @@ def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", f
     if subject_a != subject_b:
         raise CodingMismatch(f"{file_a} codes {' '.join(subject_a)} but {file_b} codes {' '.join(subject_b)}; "
                              "agreement compares two codings of one jurisdiction and domain")
-    facts_a, facts_b = _Facts(data_a), _Facts(data_b)
+    names_a, names_b = _instrument_names(data_a["instruments"], data_b["instruments"])
+    facts_a, facts_b = _Facts(data_a, names_a), _Facts(data_b, names_b)
     matched = dict(_matched_facts(facts_a, facts_b))
     coded, divergences = 0, []
     for path, (a, b) in matched.items():
@@ -108,17 +112,17 @@ def overall_agreement(reviews: Iterable[dict[str, Any]]) -> tuple[int, int, int]
 
 
 class _Facts:
-    """The facts of one file, ready to be matched against the other coding."""
+    """The facts of one file, ready to be matched against the other coding. `names` gives each instrument id
+    the name both codings share for that instrument (see _instrument_names)."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], names: dict[str, str] | None = None):
         self.data = data
-        self.titles = {i["id"]: i["title"] for i in data["instruments"]}
+        self.names = names if names is not None else {i["id"]: _title_key(i) for i in data["instruments"]}
 
     def fact(self, value: Any, source: dict[str, Any] | None) -> Fact:
         if source is None:
             return Fact(value, None, None)
-        title = self.titles.get(source["instrument"], source["instrument"])
-        key = _PUNCTUATION.sub("", title.casefold()) + "|" + _section(source["provision"])
+        key = self.names.get(source["instrument"], source["instrument"]) + "|" + _section(source["provision"])
         return Fact(value, f"{source['instrument']} {source['provision']}", key)
 
     def measures(self) -> Iterator[tuple[str, Fact]]:
@@ -150,11 +154,35 @@ class _Facts:
             for name, value in _version_values(version):
                 yield f"{label}.{name}", self.fact(value, version["source"])
 
+def _instrument_names(instruments_a: list[dict[str, Any]], instruments_b: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    """One name per instrument for both codings: coders title the same law differently ("Lei nº 9.605, de 12
+    de fevereiro de 1998" / "Lei 9.605/1998"), so a B instrument takes the name of the one A instrument with
+    the same title, official number or address (scheme, query and fragment aside)."""
+    names_a = {i["id"]: _title_key(i) for i in instruments_a}
+    names_b = {}
+    for item in instruments_b:
+        same = [a for a in instruments_a if any(x and x == y for x, y in zip(_identities(a), _identities(item)))]
+        names_b[item["id"]] = names_a[same[0]["id"]] if len(same) == 1 else _title_key(item)
+    return names_a, names_b
+
+
+def _title_key(instrument: dict[str, Any]) -> str:
+    return _PUNCTUATION.sub("", instrument["title"].casefold())
+
+
+def _identities(instrument: dict[str, Any]) -> tuple[str, str, str]:
+    """(title, number, address) of an instrument, normalised; empty where not recorded."""
+    number = _PUNCTUATION.sub("", str(instrument.get("number") or "").casefold())
+    address = _ADDRESS.sub("", str(instrument.get("url") or "").casefold()).split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return _title_key(instrument), number, address
+
 
 def _section(provision: str) -> str:
-    """The section or article a provision names, without its subsections: coders who cite "s. 2" and
-    "s. 2(1)-(3)" for one offence cite the same provision ("s. 15" and "s.15" too)."""
-    return _SPACE.sub("", provision.split("(", 1)[0].casefold()).rstrip(".,;:")
+    """The section or article a provision names, without its subsections or a comment: coders who cite
+    "s. 2" and "s. 2(1)-(3)", "art. 149-A, caput" and "art. 149-A (inserted by ...)", "art. 3º" and "art. 3"
+    for one offence cite the same provision ("s. 15" and "s.15" too)."""
+    head = re.split(r"[(,;]", provision.casefold(), maxsplit=1)[0]
+    return _SPACE.sub("", _CAPUT.sub("", _ORDINAL.sub("", head))).rstrip(".,;:")
 
 
 def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -187,12 +215,38 @@ def _matched_facts(a: _Facts, b: _Facts) -> Iterator[tuple[str, tuple[Fact | Non
         path = f"offences[{label}]"
         facts_a = dict(a.offence(offence_a)) if offence_a else {}
         facts_b = dict(b.offence(offence_b)) if offence_b else {}
-        yield from _side_by_side(facts_a, facts_b, f"{path}.")
+        yield from _side_by_side(*_undated_version_paired(facts_a, facts_b), f"{path}.")
         tiers = _pair((offence_a or {}).get("aggravated_tiers", []), (offence_b or {}).get("aggravated_tiers", []),
                       (lambda t, _facts: _circumstances(t),), _circumstances, a, b)
         for tier_label, tier_a, tier_b in tiers:
-            yield from _side_by_side(dict(a.tier(tier_a)) if tier_a else {}, dict(b.tier(tier_b)) if tier_b else {},
-                                     f"{path}.aggravated[{tier_label}]")
+            tier_facts = _undated_version_paired(dict(a.tier(tier_a)) if tier_a else {}, dict(b.tier(tier_b)) if tier_b else {})
+            yield from _side_by_side(*tier_facts, f"{path}.aggravated[{tier_label}]")
+
+
+_VERSION = re.compile(r"^(\.?penalty)\[([^\]]+)\]\.")
+
+
+def _undated_version_paired(facts_a: dict[str, Fact], facts_b: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact]]:
+    """Penalty versions are matched by effective date. Where one coding dated a version and the other left its
+    only unmatched version undated, they are the same version: the undated one is compared under the other's
+    date, and the date itself becomes one fact (`effective`) known to one coder only."""
+    def versions(facts: dict[str, Fact]) -> dict[str, str]:  # label -> date, for the versions of one coding
+        return {m.group(0): m.group(2) for key in facts if (m := _VERSION.match(key))}
+
+    only_a, only_b = (set(versions(facts_a)) - set(versions(facts_b)), set(versions(facts_b)) - set(versions(facts_a)))
+    if len(only_a) != 1 or len(only_b) != 1:
+        return facts_a, facts_b
+    [label_a], [label_b] = only_a, only_b
+    date_a, date_b = versions(facts_a)[label_a], versions(facts_b)[label_b]
+    if "undated" not in (date_a, date_b) or label_a.split("[")[0] != label_b.split("[")[0]:
+        return facts_a, facts_b
+    dated, undated = (facts_a, facts_b) if date_b == "undated" else (facts_b, facts_a)
+    label, old = (label_a, label_b) if date_b == "undated" else (label_b, label_a)
+    renamed = {label + key[len(old):] if key.startswith(old) else key: fact for key, fact in undated.items()}
+    provision = next(f for k, f in dated.items() if k.startswith(label))
+    renamed[label + "effective"] = Fact(None, None, None)
+    dated = {**dated, label + "effective": Fact(label[label.index("[") + 1:-2], provision.provision, provision.provision_key)}
+    return (dated, renamed) if date_b == "undated" else (renamed, dated)
 
 
 def _offence_provision(offence: dict[str, Any], facts: _Facts) -> str:
