@@ -5,11 +5,12 @@ was known to be from then, not that it changed then (date_basis "read")."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Hashable
 from dataclasses import dataclass
 
-from lawgap.engine.as_of import change_dates, read_only_dates
-from lawgap.engine.assessment import assess
-from lawgap.model.types import KnowledgeBase, Years
+from lawgap.engine.as_of import LawOnDay, change_dates, penalty_on, read_only_dates, version_on
+from lawgap.engine.assessment import DomainAssessment, assess
+from lawgap.model.types import DomainLaw, KnowledgeBase, Years
 
 
 @dataclass(frozen=True)
@@ -27,17 +28,40 @@ class HistoryPoint:
             (other.score, other.coverage, other.max_prison_years, other.max_prison_years_aggravated)
 
 
-def score_history(kb: KnowledgeBase, code: str, domain: str, until: datetime.date) -> list[HistoryPoint]:
-    """One point per change date up to `until` (and `until` itself), dropping points that change nothing."""
+def score_history(kb: KnowledgeBase, code: str, domain: str, until: datetime.date,
+                  assessed: DomainAssessment | None = None) -> list[HistoryPoint]:
+    """One point per change date up to `until` (and `until` itself), dropping points that change nothing;
+    `assessed` is the assessment on `until` where the caller has it already."""
     law = kb.laws.get((code, domain))
     dates = [d for d in change_dates(law) if d <= until] if law else []
     read_only = read_only_dates(law) if law else set()
     points: list[HistoryPoint] = []
+    figures: dict[Hashable, tuple] = {}  # law state -> the figures a point shows
+    if assessed is not None:
+        figures[_state(law, until) if law else None] = _figures(assessed)
     for day in [*dates, until]:
-        result = assess(kb, code, domain, day)
-        point = HistoryPoint(day, result.overall.score, result.overall.coverage, result.penalty.max_prison_years,
-                             result.penalty.max_prison_years_aggravated, result.overall.scored,
-                             "read" if day in read_only else "law")
+        state = _state(law, day) if law else None
+        if state not in figures:
+            figures[state] = _figures(assess(kb, code, domain, day))
+        point = HistoryPoint(day, *figures[state], "read" if day in read_only else "law")
         if not points or point.changes_from(points[-1]):
             points.append(point)
     return points
+
+
+def _figures(result: DomainAssessment) -> tuple:
+    return (result.overall.score, result.overall.coverage, result.penalty.max_prison_years,
+            result.penalty.max_prison_years_aggravated, result.overall.scored)
+
+
+def _state(law: DomainLaw, day: datetime.date) -> Hashable:
+    """All that a point's figures read from `law` and that can differ from day to day: the offences in force
+    (offence elements), the instruments in force (a measure counts while its instrument is in force) and the
+    penalty versions of the core offence and its tiers (prison terms, uplifts). Many change dates change none
+    of it (a new penalty for an offence that is not the core one), and a day in the same state as one already
+    assessed has the same figures: assessing it again was 80% of an export's engine time."""
+    offences = LawOnDay.of(law, day).offences
+    core = next((o for o in offences if o.core), None)
+    versions = (penalty_on(core, day).version, *(version_on(t.penalty_history, day).version for t in core.aggravated_tiers)) if core else ()
+    in_force = frozenset(name for name, instrument in law.instruments.items() if instrument.in_force_on(day))
+    return tuple(map(id, offences)), in_force, tuple(map(id, versions))

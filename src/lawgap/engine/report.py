@@ -37,5 +37,6 @@ def domain_reports(kb: KnowledgeBase, day: datetime.date) -> Iterator[DomainRepo
     """One jurisdiction × domain at a time, by code then domain (export writes each as it comes)."""
     for code in sorted(kb.jurisdictions):
         for domain in DOMAINS:
-            yield DomainReport(assess(kb, code, domain, day), score_history(kb, code, domain, day),
+            assessment = assess(kb, code, domain, day)
+            yield DomainReport(assessment, score_history(kb, code, domain, day, assessment),
                                conduct_statuses(kb, kb.laws.get((code, domain)), domain, day))
