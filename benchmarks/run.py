@@ -2,11 +2,16 @@
 
     python benchmarks/run.py 200 1000
     BENCH_STEPS=build python benchmarks/run.py 5000
+    BENCH_STEPS=build-vs-bare,build-phases BENCH_PAIRS=3 python benchmarks/run.py 200 1000
 
 Each step runs in a fresh subprocess so its peak memory (max RSS) is its own; CPU seconds (user +
 system, of the step's processes) show the work done even when other jobs share the cores. The
 `export`, `export-pairs` and `build` steps run the real `lawgap` command: a small parent process
 starts it and reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN).
+`bare-mkdocs` runs `mkdocs build` the same way on the pages `lawgap build` publishes (written by the
+untimed `bare-docs` step, every table in place); `build-vs-bare` alternates the two and prints each
+pair's ratios. `build-phases` runs the build in one process with timers around its phases.
+BENCH_BUILD_SRC=/path/to/other/src times another checkout's `lawgap build` against the same pages.
 """
 
 from __future__ import annotations
@@ -19,10 +24,12 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+BARE_CONFIG = "mkdocs-bare.yml"
 STEP = r'''
 import datetime, json, resource, sys, time
 from pathlib import Path
 root, step = Path(sys.argv[1]), sys.argv[2]
+BARE_CONFIG = "mkdocs-bare.yml"  # the same name as run.py's BARE_CONFIG
 started = time.perf_counter()
 from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
@@ -40,19 +47,52 @@ elif step == "score":
     kb = load_knowledge_base(root)
     results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
     detail = f"{len(results)} assessments"
-elif step == "bare-mkdocs":
-    # the same generated pages, built by MkDocs alone: what lawgap's own work adds is the difference
-    import shutil, tempfile
+elif step == "bare-docs":
+    # the pages `lawgap build` publishes, every table in place, and a config for a plain `mkdocs build` of them
+    import shutil, yaml
     from lawgap.render.site import build as site_build
     kb = load_knowledge_base(root)
-    staging = Path(tempfile.mkdtemp())
-    docs = staging / "docs"
+    docs = root / "bare" / "docs"
     shutil.copytree(root / "site", docs)
-    site_build.write_generated(docs, root, kb, day, SchemaSet(root / "schema"), "")
-    config = site_build._config(root, docs, staging / "site", kb)
-    started = time.perf_counter()
-    site_build._mkdocs(config)
-    detail = "mkdocs build only (page generation not timed)"
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    pages = site_build.write_generated(docs, root, kb, day, SchemaSet(root / "schema"), config["extra"]["edit_data_url"])
+    config.update(docs_dir=str(docs), site_dir=str(root / "bare" / "site"),
+                  nav=site_build.navigation(kb, (root / site_build.CONTRIBUTING).is_file()))
+    config["extra"].update(data_version=kb.data_version or "not dated", as_of=day.isoformat())
+    (root / BARE_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True))
+    detail = f"{pages} pages written for mkdocs"
+elif step == "build-phases":
+    # the real command in this process, with timers around its phases (cumulative wall and CPU seconds)
+    import mkdocs.commands.build as mkdocs_build, mkdocs.structure.pages as mkdocs_pages
+    import lawgap.cli as cli, lawgap.render.site.build as site_build
+    from lawgap.render.site.fragments import FragmentsPlugin
+    phases = {}
+    def timed(owner, name, label):
+        original = getattr(owner, name)
+        phases[label] = [0.0, 0.0, 0.0]  # wall, CPU, peak memory at its end; in this order in the report
+        def wrapper(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent = phases[label]
+                spent[0] += time.perf_counter() - wall
+                spent[1] += time.process_time() - cpu
+                spent[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        setattr(owner, name, wrapper)
+    timed(cli, "_knowledge_base", "validate and load")
+    timed(site_build, "write_generated", "results, pages, data")
+    timed(site_build, "_mkdocs", "MkDocs in all")
+    timed(mkdocs_pages.Page, "render", "- Markdown to HTML")
+    timed(mkdocs_build, "_build_page", "- theme, search index, tables put back")
+    timed(FragmentsPlugin, "on_post_page", "- of it tables put back")
+    import os
+    os.chdir(root)  # the command finds its project from the working folder
+    try:
+        cli.main(["build", "--out", "public-phases", "--as-of", day.isoformat()])
+    except SystemExit as done:
+        assert done.code in (0, None), done.code
+    detail = "; ".join(f"{label} {wall:.1f} s ({cpu:.1f} CPU, peak {peak:.0f} MB after)" for label, (wall, cpu, peak) in phases.items())
 elif step == "all-pairs":
     kb = load_knowledge_base(root)
     loaded = time.perf_counter()
@@ -76,22 +116,28 @@ print(json.dumps({"seconds": round(time.perf_counter() - started, 2), "returncod
                   "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1), "peak_mb": round(usage.ru_maxrss / 1024, 1),
                   "output": done.stdout[-500:], "errors": done.stderr[-2000:]}))
 '''
-COMMANDS = {  # step: (arguments, the folder it writes)
-    "export": (["export", "out-export", "--as-of", "2026-01-01"], "out-export"),
-    "export-pairs": (["export", "out-pairs", "--as-of", "2026-01-01", "--pairs"], "out-pairs"),
-    "build": (["build", "--out", "public", "--as-of", "2026-01-01"], "public"),
+COMMANDS = {  # step: (python arguments, the folder it writes)
+    "export": (["-m", "lawgap.cli", "export", "out-export", "--as-of", "2026-01-01"], "out-export"),
+    "export-pairs": (["-m", "lawgap.cli", "export", "out-pairs", "--as-of", "2026-01-01", "--pairs"], "out-pairs"),
+    "build": (["-m", "lawgap.cli", "build", "--out", "public", "--as-of", "2026-01-01"], "public"),
+    # MkDocs alone on the pages `lawgap build` publishes (written first by the untimed bare-docs step)
+    "bare-mkdocs": (["-m", "mkdocs", "build", "--quiet", "--config-file", BARE_CONFIG], "bare/site"),
 }
 
 
 def run_command(root: Path, step: str, env: dict[str, str]) -> dict:
-    """`lawgap ARGUMENTS` in `root`: time, peak memory, what it said and how much it wrote."""
+    """`python ARGUMENTS` in `root`: time, peak memory, what it said and how much it wrote.
+    BENCH_BUILD_SRC=folder runs the lawgap commands from another checkout's src/ (a before/after pair)."""
     arguments, written = COMMANDS[step]
-    done = subprocess.run([sys.executable, "-c", COMMAND, sys.executable, "-m", "lawgap.cli", *arguments],
+    if step != "bare-mkdocs" and os.environ.get("BENCH_BUILD_SRC"):
+        env = {**env, "PYTHONPATH": os.environ["BENCH_BUILD_SRC"]}
+    done = subprocess.run([sys.executable, "-c", COMMAND, sys.executable, *arguments],
                           capture_output=True, text=True, env=env, cwd=root)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if result["returncode"] != 0:
         raise SystemExit(f"step {step} failed:\n{result['output']}\n{result['errors']}")
-    said = result["output"].strip().splitlines()[0].split(";")[0]  # "wrote 3000 results to ..." / "built ..."
+    # "wrote 3000 results to ..." / "built ..." (mkdocs --quiet says nothing)
+    said = (result["output"].strip().splitlines() or ["mkdocs build"])[0].split(";")[0]
     files = [p for p in (root / written).rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
     return {**result, "detail": f"{said}; {len(files)} files, {size:.1f} MB"}
@@ -138,17 +184,44 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(size, Path(folder) / f"kb-{size}")
-            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,export,export-pairs,build,bare-mkdocs")
+            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,export,export-pairs,build-vs-bare")
             for step in steps.split(","):
+                if step == "build-vs-bare":
+                    build_against_bare(root, size, int(os.environ.get("BENCH_PAIRS", "3")))
+                    continue
                 if step == "check-jsonschema":
                     result = check_jsonschema(root)
                 elif step == "validate-warm":
                     measure(root, "validate", Path(folder) / "cache")  # first run fills the cache
                     result = measure(root, step, Path(folder) / "cache")
                 else:
+                    if step == "bare-mkdocs" and not (root / BARE_CONFIG).is_file():
+                        measure(root, "bare-docs")
                     result = measure(root, step)
-                print(f"| {size} | {step} | {result['seconds']} | {result['cpu_seconds']} | {result['peak_mb']} | "
-                      f"{result['detail']} |", flush=True)
+                print_row(size, step, result)
+
+
+def print_row(size: int, step: str, result: dict) -> None:
+    print(f"| {size} | {step} | {result['seconds']} | {result['cpu_seconds']} | {result['peak_mb']} | {result['detail']} |",
+          flush=True)
+
+
+def build_against_bare(root: Path, size: int, pairs: int) -> None:
+    """`lawgap build` and a bare `mkdocs build` of the same pages, one after the other, `pairs` times: each pair's
+    ratios (wall, CPU, peak memory) and their medians. Pairs, not two series: the load on shared cores changes."""
+    import statistics
+
+    measure(root, "bare-docs")
+    ratios: dict[str, list[float]] = {"seconds": [], "cpu_seconds": [], "peak_mb": []}
+    for _ in range(pairs):
+        lawgap, bare = measure(root, "build"), measure(root, "bare-mkdocs")
+        print_row(size, "build", lawgap)
+        print_row(size, "bare-mkdocs", bare)
+        for key, values in ratios.items():
+            values.append(lawgap[key] / bare[key])
+        print_row(size, "ratio lawgap / bare", {key: f"{values[-1]:.2f}" for key, values in ratios.items()} | {"detail": "this pair"})
+    print_row(size, "ratio lawgap / bare", {key: f"{statistics.median(values):.2f}" for key, values in ratios.items()}
+              | {"detail": f"median of {pairs} pairs"})
 
 
 if __name__ == "__main__":
