@@ -6,8 +6,11 @@
 
 Each step runs in a fresh subprocess so its peak memory (max RSS) is its own; CPU seconds (user +
 system, of the step's processes) show the work done even when other jobs share the cores. The
-`export`, `export-pairs` and `build` steps run the real `lawgap` command: a small parent process
-starts it and reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN).
+`validate`, `validate-warm`, `score-json` (`lawgap score --format json`, its output to a file), `export`,
+`export-pairs` and `build` steps run the real `lawgap` command: a small parent process starts it and
+reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN). `score-phases` and
+`export-phases` run the same commands in one process with timers around their phases; `assess` and
+`all-pairs` time the engine alone after loading.
 `bare-mkdocs` runs `mkdocs build` the same way on the pages `lawgap build` publishes (written by the
 untimed `bare-docs` step, every table in place); `build-vs-bare` alternates the two and prints each
 pair's ratios. `build-phases` runs the build in one process with timers around its phases.
@@ -31,22 +34,74 @@ from pathlib import Path
 root, step = Path(sys.argv[1]), sys.argv[2]
 BARE_CONFIG = "mkdocs-bare.yml"  # the same name as run.py's BARE_CONFIG
 started = time.perf_counter()
-from lawgap.validate.pipeline import validate_paths
 from lawgap.validate.schema_layer import SchemaSet
 from lawgap.model.build import load_knowledge_base
 from lawgap.engine.assessment import assess
 from lawgap.engine.all_pairs import all_pairs
 from lawgap.load.layout import DOMAINS
 day = datetime.date(2026, 1, 1)
-if step == "validate":
-    from lawgap.validate.cache import default_folder
-    report = validate_paths([root / "laws", root / "baselines"], SchemaSet(root / "schema"), cache_folder=default_folder())
-    assert report.ok, report.diagnostics[:3]
-    detail = f"{report.files_checked} files"
-elif step == "score":
+phases = {}
+def timed(owner, name, label):
+    """Time every call of owner.name under `label` (cumulative wall and CPU seconds, peak memory after)."""
+    original = getattr(owner, name)
+    phases[label] = [0.0, 0.0, 0.0]  # wall, CPU, peak memory at its end; in this order in the report
+    def wrapper(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent = phases[label]
+            spent[0] += time.perf_counter() - wall
+            spent[1] += time.process_time() - cpu
+            spent[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    setattr(owner, name, wrapper)
+def run_cli(*arguments):
+    """The real command in this process, from the tree's folder (where it finds its project)."""
+    import os, lawgap.cli as cli
+    os.chdir(root)
+    try:
+        cli.main([*arguments, "--as-of", day.isoformat()])
+    except SystemExit as done:
+        assert done.code in (0, None), done.code
+def phase_report():
+    return "; ".join(f"{label} {wall:.1f} s ({cpu:.1f} CPU, peak {peak:.0f} MB after)" for label, (wall, cpu, peak) in phases.items())
+if step == "assess":
+    # the engine alone: one assessment per jurisdiction and domain, after loading (not a command users run)
     kb = load_knowledge_base(root)
+    loaded = time.perf_counter()
     results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
-    detail = f"{len(results)} assessments"
+    detail = f"{len(results)} assessments; assessing alone {time.perf_counter() - loaded:.2f} s"
+elif step == "score-phases":
+    # `lawgap score --format json` in this process (its output to a file), with timers around its phases
+    import io, lawgap.cli as cli, lawgap.render.export as export, lawgap.validate.schema_layer as schema_layer
+    timed(cli, "_knowledge_base", "validate and load")
+    timed(cli, "assess", "assess")
+    timed(cli, "assessment_dict", "entries")
+    timed(schema_layer.SchemaSet, "errors", "results schema check")
+    timed(export, "encode", "JSON encoding")
+    shown, sys.stdout = sys.stdout, io.TextIOWrapper(open(root / "score-phases.json", "wb"), encoding="utf-8")
+    try:
+        run_cli("score", "--format", "json")
+    finally:
+        sys.stdout.close()
+        sys.stdout = shown
+    detail = phase_report()
+elif step == "export-phases":
+    # `lawgap export` in this process, with timers around its phases ("-": part of the phase above)
+    import lawgap.cli as cli, lawgap.engine.report as report, lawgap.render.export as export
+    import lawgap.render.results_json as results_json, lawgap.render.static_api as static_api, lawgap.render.facts as facts
+    import lawgap.validate.schema_layer as schema_layer
+    timed(cli, "_knowledge_base", "validate and load")
+    timed(report, "assess", "assess")
+    timed(report, "score_history", "score histories")
+    timed(report, "conduct_statuses", "conduct")
+    timed(results_json, "assessment_dict", "entries")
+    timed(schema_layer.SchemaSet, "errors", "results schema check")
+    timed(static_api.StaticApi, "add", "API files")
+    timed(facts.FactTables, "add", "facts tables (rows worked out before)")
+    timed(export, "encode", "- JSON encoding (results.json and API files)")
+    run_cli("export", "out-export-phases")
+    detail = phase_report()
 elif step == "bare-docs":
     # the pages `lawgap build` publishes, every table in place, and a config for a plain `mkdocs build` of them
     import shutil, yaml
@@ -66,33 +121,14 @@ elif step == "build-phases":
     import mkdocs.commands.build as mkdocs_build, mkdocs.structure.pages as mkdocs_pages
     import lawgap.cli as cli, lawgap.render.site.build as site_build
     from lawgap.render.site.fragments import FragmentsPlugin
-    phases = {}
-    def timed(owner, name, label):
-        original = getattr(owner, name)
-        phases[label] = [0.0, 0.0, 0.0]  # wall, CPU, peak memory at its end; in this order in the report
-        def wrapper(*args, **kwargs):
-            wall, cpu = time.perf_counter(), time.process_time()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                spent = phases[label]
-                spent[0] += time.perf_counter() - wall
-                spent[1] += time.process_time() - cpu
-                spent[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        setattr(owner, name, wrapper)
     timed(cli, "_knowledge_base", "validate and load")
     timed(site_build, "write_generated", "results, pages, data")
     timed(site_build, "_mkdocs", "MkDocs in all")
     timed(mkdocs_pages.Page, "render", "- Markdown to HTML")
     timed(mkdocs_build, "_build_page", "- theme, search index, tables put back")
     timed(FragmentsPlugin, "on_post_page", "- of it tables put back")
-    import os
-    os.chdir(root)  # the command finds its project from the working folder
-    try:
-        cli.main(["build", "--out", "public-phases", "--as-of", day.isoformat()])
-    except SystemExit as done:
-        assert done.code in (0, None), done.code
-    detail = "; ".join(f"{label} {wall:.1f} s ({cpu:.1f} CPU, peak {peak:.0f} MB after)" for label, (wall, cpu, peak) in phases.items())
+    run_cli("build", "--out", "public-phases")
+    detail = phase_report()
 elif step == "all-pairs":
     kb = load_knowledge_base(root)
     loaded = time.perf_counter()
@@ -110,13 +146,17 @@ print(json.dumps({"seconds": round(elapsed, 2), "cpu_seconds": round(cpu, 1), "d
 COMMAND = r'''
 import json, resource, subprocess, sys, time
 started = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+with open(sys.argv[1], "wb") if sys.argv[1] != "-" else open("/dev/null", "rb") as output:  # "-": read what it says
+    done = subprocess.run(sys.argv[2:], stdout=output if sys.argv[1] != "-" else subprocess.PIPE, stderr=subprocess.PIPE)
+done.stdout, done.stderr = (done.stdout or b"").decode(errors="replace"), done.stderr.decode(errors="replace")
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": round(time.perf_counter() - started, 2), "returncode": done.returncode,
                   "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1), "peak_mb": round(usage.ru_maxrss / 1024, 1),
                   "output": done.stdout[-500:], "errors": done.stderr[-2000:]}))
 '''
-COMMANDS = {  # step: (python arguments, the folder it writes)
+COMMANDS = {  # step: (python arguments, the folder or file it writes: a file is its standard output)
+    "validate": (["-m", "lawgap.cli", "validate"], None),
+    "score-json": (["-m", "lawgap.cli", "score", "--format", "json", "--as-of", "2026-01-01"], "score.json"),
     "export": (["-m", "lawgap.cli", "export", "out-export", "--as-of", "2026-01-01"], "out-export"),
     "export-pairs": (["-m", "lawgap.cli", "export", "out-pairs", "--as-of", "2026-01-01", "--pairs"], "out-pairs"),
     "build": (["-m", "lawgap.cli", "build", "--out", "public", "--as-of", "2026-01-01"], "public"),
@@ -131,13 +171,18 @@ def run_command(root: Path, step: str, env: dict[str, str]) -> dict:
     arguments, written = COMMANDS[step]
     if step != "bare-mkdocs" and os.environ.get("BENCH_BUILD_SRC"):
         env = {**env, "PYTHONPATH": os.environ["BENCH_BUILD_SRC"]}
-    done = subprocess.run([sys.executable, "-c", COMMAND, sys.executable, *arguments],
+    stdout = str(root / written) if written and written.endswith(".json") else "-"
+    done = subprocess.run([sys.executable, "-c", COMMAND, stdout, sys.executable, *arguments],
                           capture_output=True, text=True, env=env, cwd=root)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if result["returncode"] != 0:
         raise SystemExit(f"step {step} failed:\n{result['output']}\n{result['errors']}")
-    # "wrote 3000 results to ..." / "built ..." (mkdocs --quiet says nothing)
-    said = (result["output"].strip().splitlines() or ["mkdocs build"])[0].split(";")[0]
+    # "wrote 3000 results to ..." / "built ..." / "4006 file(s) valid" (mkdocs --quiet says nothing)
+    said = (result["output"].strip().splitlines() or ["mkdocs build"])[0].split(";")[0].split(" (")[0]
+    if written is None:
+        return {**result, "detail": said}
+    if stdout != "-":
+        return {**result, "detail": f"standard output: {(root / written).stat().st_size / 1e6:.1f} MB"}
     files = [p for p in (root / written).rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
     return {**result, "detail": f"{said}; {len(files)} files, {size:.1f} MB"}
@@ -166,10 +211,10 @@ def measure(root: Path, step: str, cache: Path | None = None) -> dict:
     """One step in a fresh process; the validation cache is off unless `cache` names its folder."""
     env = {k: v for k, v in os.environ.items() if k not in ("LAWGAP_NO_CACHE", "LAWGAP_CACHE_DIR")}
     env.update({"LAWGAP_NO_CACHE": "1"} if cache is None else {"LAWGAP_CACHE_DIR": str(cache)})
-    if step in COMMANDS:
-        return run_command(root, step, env)
-    run_step = "validate" if step == "validate-warm" else step
-    done = subprocess.run([sys.executable, "-c", STEP, str(root), run_step], capture_output=True, text=True, env=env)
+    command = "validate" if step == "validate-warm" else step
+    if command in COMMANDS:
+        return run_command(root, command, env)
+    done = subprocess.run([sys.executable, "-c", STEP, str(root), step], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"step {step} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -184,7 +229,7 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(size, Path(folder) / f"kb-{size}")
-            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score,all-pairs,export,export-pairs,build-vs-bare")
+            steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score-json,score-phases,assess,all-pairs,export,export-phases,export-pairs,build-vs-bare")
             for step in steps.split(","):
                 if step == "build-vs-bare":
                     build_against_bare(root, size, int(os.environ.get("BENCH_PAIRS", "3")))
