@@ -202,6 +202,8 @@ def test_offences_of_subsections_of_one_section_are_matched_by_their_subsection(
      "art. 29", "art. 29"),  # same address
     ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "art. 29, caput", "art. 29 (as amended in 2014)"),
     ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "art. 3º", "art. 3"),
+    ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "s. 274e(a)", "42 U.S.C. 274e(a)"),
+    ({"id": "law", "title": "Lei nº 9.605, de 12 de fevereiro de 1998"}, "§ 29", "section 29"),
 ])
 def test_the_same_law_and_article_are_recognised_however_coders_write_them(instrument_b: dict, provision_a: str,
                                                                            provision_b: str) -> None:

@@ -33,6 +33,8 @@ _SPACE = re.compile(r"\s+")
 _ADDRESS = re.compile(r"^https?://(www\.)?")
 _ORDINAL = re.compile("[\u00ba\u00aa\u00b0]")  # "art. 3º", "art. 1ª", "art. 3°": the ordinal mark is not part of the number
 _CAPUT = re.compile(r"\bcaput\b")
+# what precedes a section or article number: "s.", "ss.", "sec.", "section", "§", "art.", "article", "reg.", "42 U.S.C."
+_DESIGNATOR = re.compile(r"^\s*(\d+\s*u\.?\s*s\.?\s*c\.?\s*)?(§§?|ss?\.|secs?\.|sections?\b|arts?\.|articles?\b|regs?\.|regulations?\b)?\s*")
 
 
 class CodingMismatch(ValueError):
@@ -157,7 +159,7 @@ class _Facts:
 def _instrument_names(instruments_a: list[dict[str, Any]], instruments_b: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
     """One name per instrument for both codings: coders title the same law differently ("Lei nº 9.605, de 12
     de fevereiro de 1998" / "Lei 9.605/1998"), so a B instrument takes the name of the one A instrument with
-    the same title, official number or address (scheme, query and fragment aside)."""
+    the same title, official number or address (scheme and fragment aside)."""
     names_a = {i["id"]: _title_key(i) for i in instruments_a}
     names_b = {}
     for item in instruments_b:
@@ -173,16 +175,19 @@ def _title_key(instrument: dict[str, Any]) -> str:
 def _identities(instrument: dict[str, Any]) -> tuple[str, str, str]:
     """(title, number, address) of an instrument, normalised; empty where not recorded."""
     number = _PUNCTUATION.sub("", str(instrument.get("number") or "").casefold())
-    address = _ADDRESS.sub("", str(instrument.get("url") or "").casefold()).split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    # the query stays: one viewer page serves many laws (uscode.house.gov/view.xhtml?req=...)
+    address = _ADDRESS.sub("", str(instrument.get("url") or "").casefold()).split("#", 1)[0].rstrip("/")
     return _title_key(instrument), number, address
 
 
 def _section(provision: str) -> str:
     """The section or article a provision names, without its subsections or a comment: coders who cite
     "s. 2" and "s. 2(1)-(3)", "art. 149-A, caput" and "art. 149-A (inserted by ...)", "art. 3º" and "art. 3"
-    for one offence cite the same provision ("s. 15" and "s.15" too)."""
+    for one offence cite the same provision ("s. 15", "s.15", "section 15", "§ 15" and "42 U.S.C. 15" too: the
+    word or code title before the number is how the coder writes it, not which provision it is)."""
     head = re.split(r"[(,;]", provision.casefold(), maxsplit=1)[0]
-    return _SPACE.sub("", _CAPUT.sub("", _ORDINAL.sub("", head))).rstrip(".,;:")
+    head = _DESIGNATOR.sub("", _CAPUT.sub("", _ORDINAL.sub("", head)))
+    return _SPACE.sub("", head).rstrip(".,;:")
 
 
 def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
