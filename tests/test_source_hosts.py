@@ -77,9 +77,26 @@ def test_the_bundled_tree_and_the_fixture_tree_pass(tree: Path) -> None:
     assert run("validate").exit_code == 0
 
 
+def test_source_text_on_a_third_party_host_is_an_error_naming_file_line_and_host(tree: Path) -> None:
+    line = cite_offence_on(tree, "https://github.com/someone/kenya-laws/blob/main/wildlife-act.txt", "source-text")
+    result = run("validate")
+    assert result.exit_code == 1
+    assert f"laws/ke/wildlife.yaml:{line}: $.offences[0].source.verification: source-text is cited on github.com" in result.output
+    assert "is `secondary`" in result.output and "reference/source-hosts.yaml" in result.output
+
+
+
 def test_the_same_copy_cited_as_secondary_passes(tree: Path) -> None:
     cite_offence_on(tree, "https://github.com/someone/kenya-laws/blob/main/wildlife-act.txt", "secondary")
     assert run("validate").exit_code == 0
+
+
+def test_a_host_listed_twice_is_an_error(tree: Path) -> None:
+    table = tree / "reference" / "source-hosts.yaml"
+    table.write_text(table.read_text(encoding="utf-8") + "- {host: un.org, class: official, publisher: 'again'}\n", encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 1 and "host 'un.org' is already listed at $.hosts[" in result.output
+
 
 
 def test_a_malformed_host_is_a_schema_error(tree: Path) -> None:

@@ -13,6 +13,7 @@ from lawgap.validate.rules import (
     markup_in_text,
     penalty_ranges,
     review_record,
+    source_text_hosts,
     unique_ids,
     uplift_basis,
 )
@@ -32,4 +33,5 @@ ALL_RULES = (
     contradictions,
     absence_findings,
     review_record,
+    source_text_hosts,
 )
