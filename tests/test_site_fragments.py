@@ -90,3 +90,11 @@ def test_the_search_index_leaves_out_the_tables_and_lists(site: Path) -> None:
     text = " ".join(doc["text"] for doc in index["docs"])
     assert not re.search(r"facts? not known", text)  # the "To confirm" lists ("2 facts not known")
     assert "Verification" not in " ".join(doc["text"] for doc in kenya)  # a penalty table's heading
+
+
+def test_only_the_compare_page_loads_the_extradition_script(site: Path) -> None:
+    """Every first visit used to download site/assets/extradition.js (24 KB) that only the compare page runs."""
+    compare = (site / "compare.html").read_text()
+    assert compare.index('src="assets/extradition.js"') < compare.index('src="assets/lawgap.js"')  # lawgap.js calls it
+    for page in ("index.html", "jurisdictions/ke.html", "domains/wildlife.html", "methodology.html"):
+        assert "extradition.js" not in (site / page).read_text(), page
