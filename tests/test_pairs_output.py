@@ -21,7 +21,7 @@ from lawgap.cli import main
 from lawgap.engine.all_pairs import all_pairs
 from lawgap.load.layout import DOMAINS
 from lawgap.model.build import load_knowledge_base
-from lawgap.render.export import dumps, write_json_array
+from lawgap.render.export import dumps, encode, write_json_array
 from lawgap.render.results_json import published_entries, published_pairs
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -125,6 +125,12 @@ def test_streamed_json_array_has_the_bytes_of_a_whole_dump(compact: bool) -> Non
         assert handle.getvalue().decode("utf-8") == dumps(items, compact=compact)
         standard = json.dumps(items, ensure_ascii=False, sort_keys=True, **({"separators": (",", ":")} if compact else {"indent": 2}))
         assert handle.getvalue().decode("utf-8") == standard + "\n"  # orjson writes what json writes
+
+
+def test_keys_keep_their_order_when_not_sorted() -> None:
+    rows = [{"z": 1, "a": [{"y": None, "b": 0.1}], "m": "Côte d’Ivoire"}, {2: "int key"}]
+    assert encode(rows[:1], compact=True, sort_keys=False) == json.dumps(rows[:1], ensure_ascii=False, separators=(",", ":")).encode()
+    assert encode(rows, compact=True, sort_keys=False) == json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def test_what_orjson_refuses_is_written_as_json_writes_it() -> None:

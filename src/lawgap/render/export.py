@@ -29,12 +29,16 @@ RESULT_FILES = ("results.json", "results.csv", "requirements.csv")
 PAIR_FILES = ("pairs.json", "pairs.csv")
 
 
-def encode(data: Any, compact: bool = False) -> bytes:
-    """`data` as lawgap writes JSON, in UTF-8, without a final newline."""
+def encode(data: Any, compact: bool = False, sort_keys: bool = True) -> bytes:
+    """`data` as lawgap writes JSON, in UTF-8, without a final newline; keys in their order if not `sort_keys`."""
+    options = _ORJSON if compact else _ORJSON | orjson.OPT_INDENT_2
+    settings = COMPACT_JSON if compact else INDENTED_JSON
+    if not sort_keys:
+        options, settings = options & ~orjson.OPT_SORT_KEYS, {**settings, "sort_keys": False}
     try:
-        return orjson.dumps(data, option=_ORJSON if compact else _ORJSON | orjson.OPT_INDENT_2)
+        return orjson.dumps(data, option=options)
     except TypeError:  # orjson.JSONEncodeError: see _ORJSON
-        return json.dumps(data, **(COMPACT_JSON if compact else INDENTED_JSON)).encode("utf-8")
+        return json.dumps(data, **settings).encode("utf-8")
 
 
 def dumps(data: Any, compact: bool = False) -> str:

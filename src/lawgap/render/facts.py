@@ -18,7 +18,6 @@ package's field descriptions all come from it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 from lawgap.load.layout import DOMAINS
 from lawgap.model.data_version import PATTERN as VERSION_PATTERN
 from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
+from lawgap.render.export import encode
 from lawgap.render.tables import csv_writer
 
 UNKNOWN = "unknown"  # a fact recorded as not known, in CSV (JSON: null); declared a missing value
@@ -100,21 +100,21 @@ class FactTables:
         self.count = 0
 
     def __enter__(self) -> FactTables:
-        self.csv_file, self.json_file = (path.open("w", encoding="utf-8") for path in self.paths)
+        self.csv_file, self.json_file = self.paths[0].open("w", encoding="utf-8"), self.paths[1].open("wb")
         self.write_csv_row = csv_writer(self.csv_file, FACT_NAMES)
-        self.json_file.write("[")
+        self.json_file.write(b"[")
         return self
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             self.write_csv_row(csv_fact_row(row))
         if rows:  # one encoder call per file, not per row
-            self.json_file.write(("," if self.count else "") + json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1])
+            self.json_file.write((b"," if self.count else b"") + encode(rows, compact=True, sort_keys=False)[1:-1])
             self.count += len(rows)
 
     def __exit__(self, *failure: object) -> None:
         try:
-            self.json_file.write("]\n")
+            self.json_file.write(b"]\n")
         finally:
             self.csv_file.close()
             self.json_file.close()
