@@ -253,3 +253,23 @@ def test_pages_open_the_compare_page_on_their_domain(public: Path) -> None:
     for domain in ("wildlife", "human-trafficking", "organ-trafficking"):
         assert f'href="../compare.html?domain={domain}&amp;j=KE"' in kenya
     assert json.loads(page(public, "data/compare.json"))["domain_order"] == ["wildlife", "human-trafficking", "organ-trafficking"]
+
+
+def test_the_methodology_says_where_the_facts_were_read_as_lawgap_sources_counts_them(tmp_path_factory: pytest.TempPathFactory,
+                                                                                       public: Path) -> None:
+    from click.testing import CliRunner
+
+    from lawgap.cli import main
+
+    project = built_project(tmp_path_factory, AS_OF)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        report = json.loads(CliRunner().invoke(main, ["sources", "--format", "json"]).stdout)
+    page = html.unescape((public / "methodology.html").read_text(encoding="utf-8"))
+    section = page[page.index('id="where-the-facts-were-read"'):page.index('id="requirements-and-rules"')]
+    assert f"{report['citations']} citations back the facts of the {report['jurisdictions']} jurisdictions" in section
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", section, re.S)]
+    for level, per_class in report["by_verification"].items():
+        if sum(per_class.values()):
+            row = cells[cells.index(level):cells.index(level) + 6]
+            assert row == [level, *(str(per_class[h]) for h in report["host_classes"]), str(sum(per_class.values()))]

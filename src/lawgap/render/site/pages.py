@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from lawgap.contribute.agreement import SPOT_CHECK_SHARE, TARGET_DIVERGENCE, overall_agreement
+from lawgap.contribute.source_report import citations, summary_rows
+from lawgap.contribute.source_report import summary as source_summary
 from lawgap.engine.money import MAX_RATE_AGE_YEARS
 from lawgap.engine.thresholds import EXTRADITION_YEARS, SCORE_COVERAGE_THRESHOLD, SERIOUS_CRIME_YEARS
 from lawgap.engine.unknowns import UnknownFact, unknown_facts
@@ -256,7 +258,7 @@ class SitePages:
         return ENV.get_template("methodology.md.j2").render(
             serious_years=f"{SERIOUS_CRIME_YEARS:g}", extradition_years=f"{EXTRADITION_YEARS:g}", max_rate_age=MAX_RATE_AGE_YEARS,
             threshold=f"{SCORE_COVERAGE_THRESHOLD:g}",
-            review=self._review_summary(),
+            review=self._review_summary(), sources=self._sources_summary(),
             baselines=[{"link": Trusted(f"[{text(b.title)}](baselines/{b.id}.md)"),
                         "requirements": [{"id": Trusted(r.id), "article": r.article, "obligation": r.obligation,
                                           "weight": r.weight, "rule": Trusted(_rule_text(r.rule))} for r in b.requirements]}
@@ -349,6 +351,17 @@ class SitePages:
             "agreement": f"{100 * (1 - divergences / compared):.1f}" if compared else None,
             "methods": ", ".join(f"{n} {method}" for method, n in sorted(methods.items())) or "none",
         }
+
+    def _sources_summary(self) -> dict[str, Any]:
+        """The citations by verification level and host class (lawgap sources), for the methodology page."""
+        report = source_summary(list(citations(self.kb, sorted(self.kb.jurisdictions))))
+        rows = [{"label": row[""], "counts": [row[h] for h in report["host_classes"]], "total": row["total"]}
+                for row in summary_rows(report["by_verification"]) if row["total"]]
+        total = report["citations"]
+        official = sum(report["by_verification"][v]["official"] for v in report["by_verification"])
+        return {"total": total, "jurisdictions": report["jurisdictions"], "rows": rows,
+                "official_share": f"{100 * official / total:.0f}" if total else None,
+                "host_classes": [h.replace("-", " ") for h in report["host_classes"]]}
 
     def _facts_needed(self, e: dict[str, Any]) -> Trusted | None:
         """The unknown facts that would narrow this score range most, each linked to its codebook question and its file."""
