@@ -50,7 +50,7 @@ class Document:
     def release_lines(self) -> None:
         """Drop the per-node line map and walk; only the data is needed after validation."""
         self._nodes = None
-        self.loaded.lines = {}
+        self.loaded.lines, self.loaded.raw = {}, None
 
     def sources(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """(path, source) for every statute citation: offences, penalty versions, measures, see_also."""

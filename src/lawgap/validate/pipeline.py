@@ -79,19 +79,24 @@ def _load_and_check(files: list[DataFile], schemas: SchemaSet,
             yield (data_file, *outcome)
 
 
-def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None) -> tuple[LoadedFile, list[Diagnostic], bool]:
+def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None,
+               light: bool = False) -> tuple[LoadedFile, list[Diagnostic], bool]:
+    """Layers 1 and 2 for one file; `light`: a file that passes comes without its line map (see
+    LoadedFile.without_lines)."""
     raw = read_file(data_file.path, data_file.display)
     if isinstance(raw, LoadedFile):  # not read: too large, or not a regular file
         return raw, [], False
     hit = store.get(raw, data_file.kind) if store is not None else None
     if hit is not None:
-        return LoadedFile(data_file.display, hit[0], hit[1], []), [], False
+        loaded = LoadedFile(data_file.display, hit[0], hit[1], [])
+        return (loaded.without_lines(raw) if light else loaded), [], False
     loaded = load_bytes(raw, data_file.display)
     problems = [] if loaded.diagnostics else schemas.check(loaded, data_file.kind)
-    if store is None or loaded.diagnostics or problems:
+    if loaded.diagnostics or problems:
         return loaded, problems, False
-    store.put(raw, data_file.kind, loaded.data, loaded.lines)
-    return loaded, problems, True
+    if store is not None:
+        store.put(raw, data_file.kind, loaded.data, loaded.lines)
+    return (loaded.without_lines(raw) if light else loaded), problems, store is not None
 
 
 _worker: tuple[SchemaSet, ValidationCache | None] | None = None
@@ -104,4 +109,4 @@ def _start_worker(schema_dir: Path, store: ValidationCache | None) -> None:
 
 def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic], bool]:
     assert _worker is not None
-    return _check_one(data_file, *_worker)
+    return _check_one(data_file, *_worker, light=True)
