@@ -15,6 +15,12 @@ def add_project_references(tree: Path) -> Path:
     the copy of reference/source-hosts.yaml, so the source-text-hosts rule accepts them."""
     for part in ("baselines", "reference"):
         shutil.copytree(PROJECT / part, tree / part)
+    return list_fixture_host(tree)
+
+
+def list_fixture_host(tree: Path) -> Path:
+    """List example.org (the fixtures' synthetic law) as an official host in the tree's copy of
+    reference/source-hosts.yaml."""
     with (tree / "reference" / "source-hosts.yaml").open("a", encoding="utf-8") as table:
         table.write(FIXTURE_HOST)
     return tree

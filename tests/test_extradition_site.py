@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from fixture_support import list_fixture_host
 from site_support import copy_project, serve
 
 from lawgap.cli import main
@@ -34,7 +35,7 @@ BLOCKS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = list_fixture_host(copy_project(tmp_path_factory.mktemp("project")))  # the synthetic blocks cite example.org
     for folder, block in BLOCKS.items():
         path = project / "laws" / folder / "jurisdiction.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
