@@ -56,6 +56,14 @@ def test_a_markdown_link_to_an_anchor_inside_a_deferred_table_is_valid(tmp_path:
     assert 'href="index.html#big-table"' in (site / "other.html").read_text()
 
 
+def test_a_link_inside_a_deferred_table_is_read_as_the_browser_reads_it(tmp_path: Path) -> None:
+    """An escaped character (&amp;) or a query does not make a good link look broken."""
+    href = "other.html?a=1&amp;b=2#x&amp;y"  # the anchor x&y, as an HTML attribute writes it
+    site = _tiny_site(tmp_path, {"index.md": f"# Home\n\n{deferred(TABLE.format(href=href))}\n",
+                                 "other.md": '# Other\n\n<p id="x&amp;y">target</p>\n'})
+    assert f'href="{href}"' in (site / "index.html").read_text()
+
+
 @pytest.mark.parametrize(("href", "problem"), [
     ("missing.html", "contains a link 'missing.html', but the target 'missing.html' is not a file of the site"),
     ("other.html#no-such-row", "contains a link 'other.html#no-such-row', but 'other.md' has no anchor '#no-such-row'"),

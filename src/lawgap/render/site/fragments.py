@@ -16,6 +16,7 @@ file of the site and, where it names one, an anchor of that page (a warning, whi
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import posixpath
@@ -83,8 +84,8 @@ class FragmentStore:
         shown, blocks = split(markdown)
         if blocks:
             joined = "\n".join(blocks)
-            self.anchors[page] = set(_ID.findall(joined))
-            self.links[page] = {href for href in _HREF.findall(joined) if _relative(href)}
+            self.anchors[page] = {html.unescape(anchor) for anchor in _ID.findall(joined)}
+            self.links[page] = {href for href in map(html.unescape, _HREF.findall(joined)) if _relative(href)}
             path = self._path(page)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
