@@ -404,6 +404,10 @@ def known_any(values: Iterable[bool | None]) -> bool | None:
     return None
 
 
+# How a State judges dual criminality, in words (the fact's values are schema enum terms).
+DUAL_CRIMINALITY_WORDS = {"conduct": "the conduct (what the person did)", "label": "the offence's name or category"}
+
+
 def extradition_fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFact) -> Fact:
     value = fact.value
     if isinstance(value, PenaltyThreshold):
@@ -414,6 +418,8 @@ def extradition_fact(jurisdiction: Jurisdiction, name: str, fact: ExtraditionFac
         words = "no minimum"
     elif value == "conditional":
         words = f"conditional: {fact.condition}" + (f" (only to {', '.join(fact.only_to)})" if fact.only_to else "")
+    elif name == "dual_criminality_test" and value in DUAL_CRIMINALITY_WORDS:
+        words = DUAL_CRIMINALITY_WORDS[value]
     else:
         words = _yes_no(value) if value is None or isinstance(value, bool) else str(value)
     return Fact(jurisdiction.code, f"extradition.{name}", words, fact.source,

@@ -15,7 +15,7 @@ import html
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
-from lawgap.model.types import ChangeLogEntry, KnowledgeBase
+from lawgap.model.types import KnowledgeBase
 from lawgap.render.site import formatting as fmt
 from lawgap.render.site.changes import (
     KIND_NAMES,
