@@ -267,9 +267,9 @@ def test_the_methodology_says_where_the_facts_were_read_as_lawgap_sources_counts
         report = json.loads(CliRunner().invoke(main, ["sources", "--format", "json"]).stdout)
     page = html.unescape((public / "methodology.html").read_text(encoding="utf-8"))
     section = page[page.index('id="where-the-facts-were-read"'):page.index('id="requirements-and-rules"')]
-    assert f"{report['citations']} citations back the facts of the {report['jurisdictions']} jurisdictions" in section
+    assert f"{report['citations']:,} citations back the facts of the {report['jurisdictions']} jurisdictions" in section
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", section, re.S)]
     for level, per_class in report["by_verification"].items():
         if sum(per_class.values()):
             row = cells[cells.index(level):cells.index(level) + 6]
-            assert row == [level, *(str(per_class[h]) for h in report["host_classes"]), str(sum(per_class.values()))]
+            assert row == [level, *(f"{per_class[h]:,}" for h in report["host_classes"]), f"{sum(per_class.values()):,}"]

@@ -355,11 +355,11 @@ class SitePages:
     def _sources_summary(self) -> dict[str, Any]:
         """The citations by verification level and host class (lawgap sources), for the methodology page."""
         report = source_summary(list(citations(self.kb, sorted(self.kb.jurisdictions))))
-        rows = [{"label": row[""], "counts": [row[h] for h in report["host_classes"]], "total": row["total"]}
+        rows = [{"label": row[""], "counts": [f"{row[h]:,}" for h in report["host_classes"]], "total": f"{row['total']:,}"}
                 for row in summary_rows(report["by_verification"]) if row["total"]]
         total = report["citations"]
         official = sum(report["by_verification"][v]["official"] for v in report["by_verification"])
-        return {"total": total, "jurisdictions": report["jurisdictions"], "rows": rows,
+        return {"total": f"{total:,}" if total else None, "jurisdictions": report["jurisdictions"], "rows": rows,
                 "official_share": f"{100 * official / total:.0f}" if total else None,
                 "host_classes": [h.replace("-", " ") for h in report["host_classes"]]}
 
