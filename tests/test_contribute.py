@@ -176,3 +176,24 @@ def test_workflows_are_least_privilege_and_pinned() -> None:
     hooks = yaml.safe_load((PROJECT / ".pre-commit-hooks.yaml").read_text())
     assert hooks[0]["id"] == "lawgap-validate" and hooks[0]["entry"] == "lawgap validate"
     assert yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]["id"] == "lawgap-validate"
+
+
+def test_a_commit_made_before_a_labelling_rule_tightened_is_still_compared(repo: Path) -> None:
+    """History stays readable: a commit whose data cites a third-party copy as source-text (allowed before
+    reference/source-hosts.yaml existed or listed its host) is compared, and the fix shows as a change."""
+    path = repo / "laws" / "gb" / "wildlife.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("verification: secondary")
+    mislabelled = text[:first] + "verification: source-text" + text[first + len("verification: secondary"):]
+    path.write_text(mislabelled, encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "mislabelled")
+    assert run("validate").exit_code == 1  # today's rule names it
+    path.write_text(text, encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "relabelled")
+    result = run("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "source-text" in result.output and "secondary" in result.output
+    path.write_text(text.replace("schema_version: 1", "schema_version: 1\nunexpected_field: 1", 1), encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "broken")
+    broken = run("diff", "HEAD~1", "HEAD")  # a real problem, not a label, still stops the comparison
+    assert broken.exit_code != 0 and "the data at HEAD is invalid" in broken.output

@@ -37,6 +37,7 @@ from lawgap.model.types import KnowledgeBase
 from lawgap.render.site.escape import text as escape_markdown
 from lawgap.render.tables import plain
 from lawgap.validate.pipeline import validate_paths
+from lawgap.validate.rules import source_text_hosts
 from lawgap.validate.schema_layer import SchemaSet
 
 DATA_FOLDERS = (LAWS_DIR, BASELINES_DIR, REFERENCE_DIR, SCHEMA_DIR)
@@ -147,15 +148,22 @@ def _git_bytes(root: Path, *args: str) -> bytes:
     return done.stdout
 
 
+# Rules about how a citation is labelled, not about what the data says: a commit made before such a rule
+# (or before its reference table was complete) is still compared, so history stays readable when the
+# rule tightens. The working tree is held to them by lawgap validate and CI.
+LABEL_RULES = frozenset({source_text_hosts.RULE})
+
+
 def _side(tree: Path, label: str) -> _Side:
     schemas = SchemaSet(schema_dir(tree))
     if not any((tree / name).is_dir() for name in DATA_FOLDERS if name != SCHEMA_DIR):
         return _Side(build_knowledge_base([], schemas), {})  # a commit from before the first data file
     report = validate_paths(default_targets(tree), schemas)
-    if report.diagnostics:
-        first = report.diagnostics[0]
+    problems = [d for d in report.diagnostics if d.rule not in LABEL_RULES]
+    if problems:
+        first = problems[0]
         where = os.path.relpath(os.path.abspath(first.file), tree)  # the file as it is in the repository
-        raise DiffError(f"the data at {label} is invalid ({len(report.diagnostics)} problem(s), first: "
+        raise DiffError(f"the data at {label} is invalid ({len(problems)} problem(s), first: "
                         f"{where}:{first.line}: {first.path + ': ' if first.path else ''}{first.message}); "
                         "run lawgap validate there first")
     data = {document.file.path.resolve().relative_to(tree.resolve()).as_posix(): document.data for document in report.documents}
