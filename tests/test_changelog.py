@@ -311,3 +311,20 @@ def test_the_first_data_commit_compares_with_no_data(tmp_path: Path) -> None:
     git(root, "commit", "-qm", "standards")
     entry = changelog(root, "HEAD~1", "HEAD")
     assert {c.kind for c in entry.changes} == {"method"} and len(entry.changes) == len(list((PROJECT / "baselines").glob("*.yaml")))
+
+
+def test_the_log_may_outgrow_a_hand_written_files_limit_but_stays_bounded(repo: Path) -> None:
+    """The log is machine-written and grows with every commit: past 512 KB it still validates (hand-written
+    data files do not), and past its own limit it is refused like any oversized file."""
+    from lawgap.load.limits import MAX_FILE_BYTES, max_file_bytes
+
+    assert run("changelog", "HEAD~3", "HEAD~2", "--append").exit_code == 0
+    log = (repo / CHANGELOG_FILE).read_text()
+    note = "# " + "x" * 1000 + "\n"  # comments: the entries stay valid whatever the padding
+    (repo / CHANGELOG_FILE).write_text(log + note * (MAX_FILE_BYTES // len(note) + 10))
+    assert (repo / CHANGELOG_FILE).stat().st_size > MAX_FILE_BYTES
+    assert run("validate").exit_code == 0
+    (repo / CHANGELOG_FILE).write_text(log + note * (max_file_bytes("changelog") // len(note) + 10))
+    refused = run("validate")
+    assert refused.exit_code == 1 and "reference/changelog.yaml:1: file is" in refused.output and "-byte limit" in refused.output
+    assert max_file_bytes("wildlife") == MAX_FILE_BYTES

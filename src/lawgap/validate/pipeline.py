@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lawgap.diagnostics import Diagnostic
 from lawgap.load.layout import JURISDICTION_FILE, DataFile, discover
+from lawgap.load.limits import max_file_bytes
 from lawgap.load.strict_yaml import LoadedFile, load_bytes, read_file
 from lawgap.validate.cache import ValidationCache, fingerprint
 from lawgap.validate.document import Context, Document
@@ -83,14 +84,15 @@ def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache |
                light: bool = False) -> tuple[LoadedFile, list[Diagnostic], bool]:
     """Layers 1 and 2 for one file; `light`: a file that passes comes without its line map (see
     LoadedFile.without_lines)."""
-    raw = read_file(data_file.path, data_file.display)
+    limit = max_file_bytes(data_file.kind)
+    raw = read_file(data_file.path, data_file.display, limit)
     if isinstance(raw, LoadedFile):  # not read: too large, or not a regular file
         return raw, [], False
     hit = store.get(raw, data_file.kind) if store is not None else None
     if hit is not None:
         loaded = LoadedFile(data_file.display, hit[0], hit[1], [])
         return (loaded.without_lines(raw) if light else loaded), [], False
-    loaded = load_bytes(raw, data_file.display)
+    loaded = load_bytes(raw, data_file.display, limit)
     problems = [] if loaded.diagnostics else schemas.check(loaded, data_file.kind)
     if loaded.diagnostics or problems:
         return loaded, problems, False
