@@ -40,7 +40,7 @@ def test_odd_keys_get_bracketed_paths() -> None:
 
 @pytest.mark.parametrize("value, words", [
     ("NO", "boolean"), ("yes", "boolean"), ("Off", "boolean"), ("True", "boolean"), ("y", "boolean"),
-    ("012", "another base"), ("0x1F", "another base"), ("0o17", "another base"),
+    ("012", "another base"), ("0x1F", "another base"), ("0o17", "another base"), ("0b1011", "another base"),
     ("1:30", "base-60"), ("190:20:30", "base-60"), ("1_000", "underscores"), (".inf", "not-a-number"),
     ("NULL", "lower case"),
 ])
@@ -51,6 +51,13 @@ def test_yaml_1_1_traps_are_errors_with_a_quoting_tip(value: str, words: str) ->
     assert (problem.line, problem.path) == (2, "$.key")
     assert words in problem.message
     assert f"'{value}'" in problem.tip
+
+
+@pytest.mark.parametrize("value", ["0b5675f59411bbeab3a0328010e3e1a5daf9ad3e", "0o8", "0xZZ", "0b2"])
+def test_text_that_only_starts_like_another_base_is_text(value: str) -> None:
+    """A commit hash such as 0b5675f... is no binary number (binary digits are 0 and 1): nothing to quote."""
+    result = load(f"key: {value}\n")
+    assert result.diagnostics == [] and result.data == {"key": value}
 
 
 def test_duplicate_keys_name_both_lines() -> None:

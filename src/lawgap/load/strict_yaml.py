@@ -38,7 +38,7 @@ _AMBIGUOUS_NULL = re.compile(r"^(Null|NULL)$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
-_OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
+_OTHER_BASE = re.compile(r"^[-+]?0([xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+)$")  # hex, octal, binary digits only: 0b5675f... is text
 _UNDERSCORE_NUMBER = re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 # C0 and C1 control characters and DEL, except tab and newline: they rewrite terminals and split CSV rows.
