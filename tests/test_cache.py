@@ -59,9 +59,9 @@ def record_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = pipeline.load_bytes
 
-    def load_bytes(raw: bytes, display: str):
+    def load_bytes(raw: bytes, display: str, *limit: int):
         parsed.append(display)
-        return real(raw, display)
+        return real(raw, display, *limit)
 
     monkeypatch.setattr(pipeline, "load_bytes", load_bytes)
     return parsed

@@ -80,14 +80,15 @@ def test_serve_builds_serves_rebuilds_and_stops(server) -> None:
     reviewed = re.search(r"^last_reviewed: '(\d{4}-\d{2}-\d{2})'$", original, re.MULTILINE)
     line = original[:reviewed.start()].count("\n") + 1
     assert f"data last reviewed {reviewed[1]}" in _fetch(country)
-    next_day = (datetime.date.fromisoformat(reviewed[1]) + datetime.timedelta(days=1)).isoformat()
-    data.write_text(original.replace(reviewed[0], f"last_reviewed: '{next_day}'"))
-    _wait_for(lambda: f"data last reviewed {next_day}" in (_fetch(country) or ""), "the rebuilt page", log)
+    # the day before, not after: the data may have been reviewed today, and a future date is invalid
+    other_day = (datetime.date.fromisoformat(reviewed[1]) - datetime.timedelta(days=1)).isoformat()
+    data.write_text(original.replace(reviewed[0], f"last_reviewed: '{other_day}'"))
+    _wait_for(lambda: f"data last reviewed {other_day}" in (_fetch(country) or ""), "the rebuilt page", log)
 
     data.write_text(original.replace(reviewed[0], "last_reviewed: 'last week'"))
     _wait_for(lambda: "still serving the last good site" in log.read_text(), "the failed rebuild", log)
     assert f"laws/ke/jurisdiction.yaml:{line}: $.last_reviewed: 'last week'" in log.read_text()
-    assert f"data last reviewed {next_day}" in _fetch(country)  # the last good site, still served
+    assert f"data last reviewed {other_day}" in _fetch(country)  # the last good site, still served
 
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=WAIT_SECONDS) == 0
