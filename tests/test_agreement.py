@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lawgap.cli import main
-from lawgap.contribute.agreement import compare, overall_agreement
+from lawgap.contribute.agreement import compare, draw_sample, overall_agreement
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid" / "laws" / "ke"
 CODING = (FIXTURE / "human-trafficking.yaml").read_text(encoding="utf-8")
@@ -328,3 +328,67 @@ def test_overall_agreement_counts_only_compared_codings() -> None:
                {"method": "single", "facts_compared": 0, "divergences": 0}, None]
     assert overall_agreement(reviews) == (2, 100, 4)
     assert overall_agreement([{"method": "single", "facts_compared": 0, "divergences": 0}]) == (0, 0, 0)
+
+
+# -- spot-checks: a second coder re-codes a sample of the facts -------------------------------------
+
+
+def spot_check(*args: str):
+    result = CliRunner().invoke(main, ["spot-check", *args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def sampled_paths(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line and not line.startswith("#")]
+
+
+def test_a_spot_check_sample_is_a_reproducible_share_of_the_known_facts_without_their_values(codings: Path) -> None:
+    write(codings, "a.yaml", CODING + "  victim-privacy:\n    value: null\n")  # an unknown fact is never drawn
+    first = spot_check("a.yaml", "--seed", "7")
+    assert first.exit_code == 0, first.output
+    drawn = sampled_paths(first.output)
+    assert len(drawn) == 5  # 20 % of the 21 known facts, rounded up
+    assert len(set(drawn)) == 5 and not any("victim-privacy" in path for path in drawn)
+    assert f"5 of {FIXTURE_FACTS} known facts (20 %), seed 7" in first.output
+    assert spot_check("a.yaml", "--seed", "7").output == first.output
+    other_draws = {tuple(sampled_paths(spot_check("a.yaml", "--seed", str(seed)).output)) for seed in range(8)}
+    assert len(other_draws) > 1  # the seed decides the draw
+    assert not any(word in path for path in drawn for word in (": true", ": false", "KES"))  # names, not values
+    everything = sampled_paths(spot_check("a.yaml", "--seed", "1", "--share", "1").output)
+    assert len(everything) == FIXTURE_FACTS
+    assert spot_check("a.yaml", "--seed", "1", "--share", "0").exit_code == 2
+
+
+def test_the_sample_size_is_rounded_up_in_exact_arithmetic() -> None:
+    data = {"instruments": [], "offences": [], "measures": {f"m{i}": {"value": True} for i in range(30)}}
+    assert len(draw_sample(data, 0.1, 1)) == 3  # 0.1 × 30 in floating point is 3.0000000000000004
+    assert len(draw_sample(data, 0.2, 1)) == 6 and len(draw_sample(data, 0.21, 1)) == 7
+
+
+def test_agreement_on_a_sample_compares_only_the_sampled_facts(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    sample = codings / "sample.txt"
+    sample.write_text("# drawn by hand\n\noffences[s. 3].purposes.forced-labour\nmeasures.victim-assistance\n", encoding="utf-8")
+    unsampled_flip = write(codings, "b.yaml", CODING, ("consent_irrelevant: true", "consent_irrelevant: false"))
+    report = as_json("a.yaml", str(unsampled_flip), "--sample", str(sample))
+    assert report["exit"] == 0 and (report["sampled"], report["facts_coded"], report["divergences"]) == (2, 2, 0)
+    assert "Spot-check: the 2 sampled facts only." in agreement("a.yaml", "b.yaml", "--sample", str(sample)).output
+    write(codings, "b.yaml", CODING, ("forced-labour: true", "forced-labour: false"))
+    report = as_json("a.yaml", "b.yaml", "--sample", str(sample))
+    assert report["exit"] == 1 and [d["fact"] for d in report["divergent_facts"]] == ["offences[s. 3].purposes.forced-labour"]
+    assert as_json("a.yaml", "b.yaml")["sampled"] is None  # a full comparison
+
+
+def test_a_sample_drawn_from_another_coding_is_an_error(codings: Path) -> None:
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING)
+    stale = codings / "stale.txt"
+    stale.write_text("offences[s. 99].conduct.trade\n", encoding="utf-8")
+    result = agreement("a.yaml", "b.yaml", "--sample", str(stale))
+    assert result.exit_code == 2
+    assert "the sample names 1 fact(s) that neither a.yaml nor b.yaml has, first 'offences[s. 99].conduct.trade'" in result.output
+    (codings / "empty.txt").write_text("# nothing\n", encoding="utf-8")
+    assert agreement("a.yaml", "b.yaml", "--sample", "empty.txt").exit_code == 2
+    missing = agreement("a.yaml", "b.yaml", "--sample", "nowhere.txt")
+    assert missing.exit_code == 2 and "nowhere.txt: cannot read the sample" in missing.output

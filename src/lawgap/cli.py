@@ -374,19 +374,45 @@ class AgreementError(click.ClickException):
 @click.argument("file_a", metavar="A.yaml", type=click.Path(path_type=Path))
 @click.argument("file_b", metavar="B.yaml", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def agreement(file_a: Path, file_b: Path, output_format: str) -> None:
+@click.option("--sample", "sample_file", type=click.Path(path_type=Path), default=None,
+              help="A spot-check: compare only the facts this sample names (from `lawgap spot-check A.yaml`).")
+def agreement(file_a: Path, file_b: Path, output_format: str, sample_file: Path | None) -> None:
     """Compare two independent codings of one jurisdiction and domain fact by fact (values, penalty tiers,
-    provisions). Exit 0 when they agree, 1 when they diverge, 2 on error."""
+    provisions), or only a spot-check's sample of facts. Exit 0 when they agree, 1 when they diverge, 2 on error."""
+    try:
+        sample = None if sample_file is None else double_coding.read_sample(sample_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as unreadable:
+        raise AgreementError(f"{sample_file}: cannot read the sample ({unreadable.__class__.__name__}: {unreadable})")
+    if sample == []:
+        raise AgreementError(f"{sample_file}: the sample names no fact")
     try:
         coding_a, coding_b = load_codings([file_a, file_b], _schemas(find_root()))
-        result = double_coding.compare(coding_a.data, coding_b.data, coding_a.file, coding_b.file)
+        result = double_coding.compare(coding_a.data, coding_b.data, coding_a.file, coding_b.file, sample)
     except InvalidCoding as invalid:
         click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
         raise AgreementError(str(invalid))
-    except double_coding.CodingMismatch as mismatch:
+    except (double_coding.CodingMismatch, double_coding.SampleMismatch) as mismatch:
         raise AgreementError(str(mismatch))
     click.echo(double_coding.as_json(result) if output_format == "json" else double_coding.as_text(result), nl=False)
     sys.exit(0 if result.agree else 1)
+
+
+@main.command("spot-check")
+@click.argument("file_a", metavar="A.yaml", type=click.Path(path_type=Path))
+@click.option("--seed", type=int, required=True, help="Makes the draw reproducible; record it in the review note.")
+@click.option("--share", type=click.FloatRange(0, 1, min_open=True), default=double_coding.SPOT_CHECK_SHARE,
+              show_default=True, help="Share of the known facts to draw (rounded up).")
+def spot_check(file_a: Path, seed: int, share: float) -> None:
+    """Draw the sample of facts a spot-check re-codes: a share of the facts A.yaml knows, named as `lawgap agreement`
+    names them, without their values. The second coder codes those facts blind; then
+    `lawgap agreement A.yaml B.yaml --sample SAMPLE` compares them."""
+    try:
+        [coding] = load_codings([file_a], _schemas(find_root()))
+    except InvalidCoding as invalid:
+        click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
+        raise AgreementError(str(invalid))
+    sample = double_coding.draw_sample(coding.data, share, seed)
+    click.echo(double_coding.sample_text(sample, coding.data, coding.file, share, seed), nl=False)
 
 
 @main.command()

@@ -17,8 +17,9 @@ unknown and one known is a divergence) or, with equal values, when the provision
 from __future__ import annotations
 
 import json
+import random
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -39,6 +40,10 @@ _DESIGNATOR = re.compile(r"^\s*(\d+\s*u\.?\s*s\.?\s*c\.?\s*)?(§§?|ss?\.|secs?\
 
 class CodingMismatch(ValueError):
     """The two files are not codings of the same jurisdiction and domain."""
+
+
+class SampleMismatch(ValueError):
+    """A spot-check sample names facts that neither coding has (it was drawn from another version of A)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Agreement:
     domain: str
     facts_coded: int
     divergences: tuple[Divergence, ...]
+    sampled: int | None = None  # a spot-check: how many facts the sample named; None when every fact was compared
 
     @property
     def rate(self) -> float | None:
@@ -82,8 +88,10 @@ class Agreement:
                    for d in self.divergences)
 
 
-def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", file_b: str = "B") -> Agreement:
-    """Compare two schema-valid domain files of the same jurisdiction and domain."""
+def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", file_b: str = "B",
+            sample: Sequence[str] | None = None) -> Agreement:
+    """Compare two schema-valid domain files of the same jurisdiction and domain: every fact, or (a spot-check)
+    only the facts `sample` names (drawn from A by draw_sample; B codes just those)."""
     subject_a, subject_b = (data_a["jurisdiction"], data_a["domain"]), (data_b["jurisdiction"], data_b["domain"])
     if subject_a != subject_b:
         raise CodingMismatch(f"{file_a} codes {' '.join(subject_a)} but {file_b} codes {' '.join(subject_b)}; "
@@ -91,6 +99,13 @@ def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", f
     names_a, names_b = _instrument_names(data_a["instruments"], data_b["instruments"])
     facts_a, facts_b = _Facts(data_a, names_a), _Facts(data_b, names_b)
     matched = dict(_matched_facts(facts_a, facts_b))
+    if sample is not None:
+        missing = [path for path in sample if path not in matched]
+        if missing:
+            raise SampleMismatch(f"the sample names {len(missing)} fact(s) that neither {file_a} nor {file_b} has, first "
+                                 f"{missing[0]!r}: it was drawn from another version of {file_a}; draw it again "
+                                 f"(lawgap spot-check {file_a}) and re-code the new sample")
+        matched = {path: matched[path] for path in dict.fromkeys(sample)}
     coded, divergences = 0, []
     for path, (a, b) in matched.items():
         value_a, value_b = a.value if a else None, b.value if b else None
@@ -101,7 +116,37 @@ def compare(data_a: dict[str, Any], data_b: dict[str, Any], file_a: str = "A", f
             divergences.append(Divergence(path, "value", a, b))
         elif a.provision_key != b.provision_key:  # both known here, so both exist
             divergences.append(Divergence(path, "provision", a, b))
-    return Agreement(file_a, file_b, data_a["jurisdiction"], data_a["domain"], coded, tuple(divergences))
+    return Agreement(file_a, file_b, data_a["jurisdiction"], data_a["domain"], coded, tuple(divergences),
+                     None if sample is None else len(matched))
+
+
+def known_facts(data: dict[str, Any]) -> list[str]:
+    """The facts one coding knows (true, false or a value; not the unknown ones), named as compare() names them."""
+    names = {i["id"]: _title_key(i) for i in data["instruments"]}
+    return [path for path, (fact, _) in _matched_facts(_Facts(data, names), _Facts(data, names)) if fact and fact.value is not None]
+
+
+def draw_sample(data: dict[str, Any], share: float, seed: int) -> list[str]:
+    """A spot-check sample: `share` of the facts the coding knows (rounded up), drawn at random but reproducibly
+    from `seed`, in the file's order."""
+    known = known_facts(data)
+    size = -(-Fraction(str(share)) * len(known) // 1)  # rounded up in exact arithmetic: 0.2 × 15 is 3, not 3.0000000000000004
+    chosen = random.Random(seed).sample(range(len(known)), int(size))
+    return [known[i] for i in sorted(chosen)]
+
+
+def sample_text(sample: Sequence[str], data: dict[str, Any], file: str, share: float, seed: int) -> str:
+    """The sample as a file the second coder works from: the facts to re-code, without the first coder's values."""
+    known = len(known_facts(data))
+    return (f"# lawgap spot-check sample of {file} ({data['jurisdiction']} {data['domain']}): {len(sample)} of {known} "
+            f"known facts ({100 * share:g} %), seed {seed}\n"
+            "# Re-code each fact below from the law's text, blind, in a file of your own; then compare with\n"
+            f"# lawgap agreement {file} <your file> --sample <this file>\n" + "".join(f"{path}\n" for path in sample))
+
+
+def read_sample(text: str) -> list[str]:
+    """The fact paths of a sample file (blank lines and # comments aside)."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def overall_agreement(reviews: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
@@ -319,7 +364,8 @@ def _same(a: Any, b: Any) -> bool:
 def as_json(result: Agreement) -> str:
     return json.dumps({
         "a": result.file_a, "b": result.file_b, "jurisdiction": result.jurisdiction, "domain": result.domain,
-        "agree": result.agree, "facts_coded": result.facts_coded, "divergences": len(result.divergences),
+        "agree": result.agree, "sampled": result.sampled, "facts_coded": result.facts_coded,
+        "divergences": len(result.divergences),
         "divergence_rate": None if result.rate is None else round(result.rate, 4),
         "by_kind": {kind: sum(d.kind == kind for d in result.divergences) for kind in ("value", "provision")},
         "one_side_unknown": result.one_side_unknown,
@@ -342,6 +388,8 @@ def as_text(result: Agreement) -> str:
     if result.divergences:
         lines.append("")
     kinds = {kind: sum(d.kind == kind for d in result.divergences) for kind in ("value", "provision")}
+    if result.sampled is not None:
+        lines.append(f"Spot-check: the {result.sampled} sampled facts only.")
     if result.rate is None:
         lines.append("No fact is coded in either file: nothing to compare.")
     else:
