@@ -150,7 +150,8 @@ def test_an_offence_cited_to_another_provision_is_matched_by_id(codings: Path) -
     write(codings, "b.yaml", CODING, ("provision: s. 3\n", "provision: s. 30\n"))
     report = as_json("a.yaml", "b.yaml")
     assert {d["kind"] for d in report["divergent_facts"]} == {"provision"}
-    assert {d["fact"].split("]")[0] for d in report["divergent_facts"]} == {"offences[trafficking-in-persons"}
+    # named as A names it, so that a spot-check sample drawn from A finds the offence however B cites it
+    assert {d["fact"].split("]")[0] for d in report["divergent_facts"]} == {"offences[s. 3"}
     assert report["divergences"] == 1 + 5 + 3 + 3 + 4 and report["facts_coded"] == FIXTURE_FACTS
 
 
@@ -378,6 +379,17 @@ def test_agreement_on_a_sample_compares_only_the_sampled_facts(codings: Path) ->
     report = as_json("a.yaml", "b.yaml", "--sample", str(sample))
     assert report["exit"] == 1 and [d["fact"] for d in report["divergent_facts"]] == ["offences[s. 3].purposes.forced-labour"]
     assert as_json("a.yaml", "b.yaml")["sampled"] is None  # a full comparison
+
+
+def test_a_sample_finds_an_offence_the_second_coder_cites_to_another_provision(codings: Path) -> None:
+    """B cites the offence to the amending Act's section: it is paired by id, still named as A names it."""
+    write(codings, "a.yaml", CODING)
+    write(codings, "b.yaml", CODING, ("provision: s. 3\n", "provision: s. 30\n"))
+    sample = codings / "sample.txt"
+    sample.write_text(spot_check("a.yaml", "--seed", "3", "--share", "1").output, encoding="utf-8")
+    report = as_json("a.yaml", "b.yaml", "--sample", str(sample))
+    assert report["exit"] == 1 and report["sampled"] == FIXTURE_FACTS
+    assert {d["kind"] for d in report["divergent_facts"]} == {"provision"}
 
 
 def test_a_sample_drawn_from_another_coding_is_an_error(codings: Path) -> None:

@@ -323,8 +323,9 @@ def _side_by_side(facts_a: dict[str, Fact], facts_b: dict[str, Fact], prefix: st
 def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], keys: tuple[Callable[[dict[str, Any], _Facts], Any], ...],
           shown: Callable[[dict[str, Any]], str], facts_a: _Facts, facts_b: _Facts) -> list[tuple[str, dict | None, dict | None]]:
     """Items of the two codings paired by each key in turn (the first that is unique within each file's
-    unpaired items and found in both), then by id. Each pair is labelled by what it was matched on (an
-    unpaired item by its first key, or its id where that key is not unique), made unique among the pairs."""
+    unpaired items and found in both), then by id. Each pair is labelled as A's item shows itself (its first key,
+    or its id where that key is not unique in A), however it was paired, so that a spot-check's sample, drawn
+    from A alone, names the same facts whatever B cites; a B-only item likewise. Labels are made unique."""
     pairs: list[tuple[str, dict | None, dict | None]] = []
     rest_a, rest_b = list(items_a), list(items_b)
     for key in keys:
@@ -338,7 +339,7 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], keys: tu
     by_id = {i["id"]: i for i in rest_b}
     for item in rest_a:
         other = by_id.pop(item["id"], None)
-        pairs.append((shown(item) if other is None and id(item) in first_key_unique else item["id"], item, other))
+        pairs.append((shown(item) if id(item) in first_key_unique else item["id"], item, other))
     pairs += [(shown(item) if id(item) in first_key_unique else item["id"], None, item) for item in by_id.values()]
     labels: dict[str, int] = {}
     for label, *_ in pairs:
