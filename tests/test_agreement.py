@@ -249,6 +249,19 @@ def test_a_version_one_coder_left_undated_is_compared_with_the_other_coders_date
     assert report["facts_coded"] == FIXTURE_FACTS + 1 and report["one_side_unknown"] == 1
 
 
+def test_a_version_the_first_coder_left_undated_keeps_the_first_coders_name(codings: Path) -> None:
+    """The second coder's dated version is compared under A's label, so a spot-check sample drawn from A finds it."""
+    write(codings, "a.yaml", CODING, ('      - effective: "2012-10-02"\n        penalty:', "      - penalty:"))
+    write(codings, "b.yaml", CODING)
+    report = as_json("a.yaml", "b.yaml")
+    assert [(d["fact"], d["a"], d["b"]) for d in report["divergent_facts"]] == [
+        ("offences[s. 3].penalty[undated].effective", None, "2012-10-02")]
+    sample = codings / "sample.txt"
+    sample.write_text("offences[s. 3].penalty[undated].prison.max_years\n", encoding="utf-8")
+    sampled = as_json("a.yaml", "b.yaml", "--sample", str(sample))
+    assert (sampled["exit"], sampled["sampled"], sampled["divergences"]) == (0, 1, 0)
+
+
 def test_a_changed_tier_is_named_by_its_circumstances(codings: Path) -> None:
     write(codings, "a.yaml", TIERED, ("TIER_ID", "appendix-i"), ("TIER_MAX", "life"))
     write(codings, "b.yaml", TIERED, ("TIER_ID", "cites-i-group"), ("TIER_MAX", "20"))  # another id: matched by circumstances

@@ -278,8 +278,9 @@ _VERSION = re.compile(r"^(\.?penalty)\[([^\]]+)\]\.")
 
 def _undated_version_paired(facts_a: dict[str, Fact], facts_b: dict[str, Fact]) -> tuple[dict[str, Fact], dict[str, Fact]]:
     """Penalty versions are matched by effective date. Where one coding dated a version and the other left its
-    only unmatched version undated, they are the same version: the undated one is compared under the other's
-    date, and the date itself becomes one fact (`effective`) known to one coder only."""
+    only unmatched version undated, they are the same version: B's is compared under A's label (so the facts keep
+    the names A gives them, as a spot-check sample drawn from A expects), and the date itself becomes one fact
+    (`effective`) known to one coder only."""
     def versions(facts: dict[str, Fact]) -> dict[str, str]:  # label -> date, for the versions of one coding
         return {m.group(0): m.group(2) for key in facts if (m := _VERSION.match(key))}
 
@@ -290,13 +291,14 @@ def _undated_version_paired(facts_a: dict[str, Fact], facts_b: dict[str, Fact]) 
     date_a, date_b = versions(facts_a)[label_a], versions(facts_b)[label_b]
     if "undated" not in (date_a, date_b) or label_a.split("[")[0] != label_b.split("[")[0]:
         return facts_a, facts_b
-    dated, undated = (facts_a, facts_b) if date_b == "undated" else (facts_b, facts_a)
-    label, old = (label_a, label_b) if date_b == "undated" else (label_b, label_a)
-    renamed = {label + key[len(old):] if key.startswith(old) else key: fact for key, fact in undated.items()}
-    provision = next(f for k, f in dated.items() if k.startswith(label))
-    renamed[label + "effective"] = Fact(None, None, None)
-    dated = {**dated, label + "effective": Fact(label[label.index("[") + 1:-2], provision.provision, provision.provision_key)}
-    return (dated, renamed) if date_b == "undated" else (renamed, dated)
+    renamed_b = {label_a + key[len(label_b):] if key.startswith(label_b) else key: fact for key, fact in facts_b.items()}
+    dated_side, dated_label, date = (facts_a, label_a, date_a) if date_b == "undated" else (facts_b, label_b, date_b)
+    provision = next(f for k, f in dated_side.items() if k.startswith(dated_label))
+    known = Fact(date, provision.provision, provision.provision_key)
+    unknown = Fact(None, None, None)
+    effective = label_a + "effective"
+    return ({**facts_a, effective: known if date_b == "undated" else unknown},
+            {**renamed_b, effective: unknown if date_b == "undated" else known})
 
 
 def _offence_provision(offence: dict[str, Any], facts: _Facts) -> str:
