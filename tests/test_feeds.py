@@ -76,20 +76,21 @@ def test_the_site_feed_is_atom_newest_first_without_editorial_entries(kb: Knowle
     assert [e.findtext(f"{A}updated") for e in entries] == ["2026-03-03T10:00:00Z", "2026-03-01T10:00:00Z"]
     assert root.findtext(f"{A}updated") == "2026-03-03T10:00:00Z"  # the newest change, not the build day
     assert entries[1].findtext(f"{A}title") == "1 law change: Fixture Kenya"
-    assert entries[1].find(f"{A}link").get("href") == "changelog.html#2026-03-01-aaaaaaaaaaaa"
+    assert entries[1].find(f"{A}link").get("href") == "changelog/1.html#2026-03-01-aaaaaaaaaaaa"  # its archive address
     content = entries[1].findtext(f"{A}content")
     assert "Law change: Fixture Kenya, Wildlife trafficking: basic penalty of offence x, new version from 2025-06-01 (law date 2025-06-01)" in content
     assert "score 80 → 60" in content and "core maximum life → 3 years" in content
 
 
-def test_a_jurisdiction_feed_holds_its_own_changes_and_links_its_page(kb: KnowledgeBase) -> None:
+def test_a_jurisdiction_feed_holds_its_own_changes_and_links_its_page_and_the_entrys_address(kb: KnowledgeBase) -> None:
     root = parse(jurisdiction_atom(kb, "KE", DAY))
     assert root.findtext(f"{A}id") == "tag:lawgap.org,2026:changelog/ke"
     assert root.find(f"{A}link[@rel='self']").get("href") == "feed-ke.xml"
     assert root.find(f"{A}link[@rel='alternate']").get("href") == "jurisdictions/ke.html"
     [only] = root.findall(f"{A}entry")
     assert only.findtext(f"{A}id") == f"tag:lawgap.org,2026:changelog/{'a' * 40}/ke"
-    assert only.find(f"{A}link").get("href") == "jurisdictions/ke.html"
+    assert only.find(f"{A}link[@rel='alternate']").get("href") == "changelog/1.html#2026-03-01-aaaaaaaaaaaa"
+    assert only.find(f"{A}link[@rel='related']").get("href") == "jurisdictions/ke.html"
     assert set(feed_files(kb, DAY)) == {"feed.xml", "feed-ke.xml"}
 
 
@@ -110,7 +111,8 @@ def test_feeds_depend_on_the_log_not_on_the_build_day(kb: KnowledgeBase) -> None
 def test_absolute_links_when_the_site_url_is_known(kb: KnowledgeBase) -> None:
     root = parse(jurisdiction_atom(kb, "KE", DAY, "https://lawgap.example/site"))
     assert root.find(f"{A}link[@rel='self']").get("href") == "https://lawgap.example/site/feed-ke.xml"
-    assert root.find(f"{A}entry/{A}link").get("href") == "https://lawgap.example/site/jurisdictions/ke.html"
+    assert root.find(f"{A}entry/{A}link[@rel='alternate']").get("href") == "https://lawgap.example/site/changelog/1.html#2026-03-01-aaaaaaaaaaaa"
+    assert root.find(f"{A}entry/{A}link[@rel='related']").get("href") == "https://lawgap.example/site/jurisdictions/ke.html"
 
 
 def test_the_page_and_the_jurisdiction_list_show_each_change(kb: KnowledgeBase) -> None:
@@ -121,8 +123,8 @@ def test_the_page_and_the_jurisdiction_list_show_each_change(kb: KnowledgeBase) 
     assert "Only notes and review records changed." in page
     assert "&lt;script&gt;" in page and "<script>" not in page
     recent = recent_changes(kb, "KE")
-    assert recent.splitlines()[0].startswith("- [2026-03-02](../changelog.md#2026-03-02-bbbbbbbbbbbb): 1 editorial change")
-    assert "(../changelog.md#2026-03-01-aaaaaaaaaaaa): 1 law change" in recent
+    assert recent.splitlines()[0].startswith("- [2026-03-02](../changelog/1.md#2026-03-02-bbbbbbbbbbbb): 1 editorial change")
+    assert "(../changelog/1.md#2026-03-01-aaaaaaaaaaaa): 1 law change" in recent
     assert recent_changes(kb, "GB") is None
 
 
@@ -140,7 +142,7 @@ def test_the_built_site_links_its_feeds_and_builds_them_identically(tmp_path: Pa
     kenya = (project / "one/jurisdictions/ke.html").read_text()
     assert '<link rel="alternate" type="application/atom+xml" title="Kenya: changes to the data" href="../feed-ke.xml">' in kenya
     assert 'type="application/atom+xml" title="lawgap: changes to the data" href="../feed.xml"' in kenya
-    assert "Changes to this data" in kenya and 'href="../changelog.html#' in kenya
+    assert "Changes to this data" in kenya and re.search(r'href="\.\./changelog/\d+\.html#', kenya)
     home = (project / "one/index.html").read_text()
     assert 'type="application/atom+xml" title="lawgap: changes to the data" href="feed.xml"' in home
     changelog = (project / "one/changelog.html").read_text()

@@ -36,7 +36,7 @@ from lawgap.render.results_json import published_entries
 from lawgap.render.site.codebook_pages import EXTRADITION_PAGE, codebook_pages
 from lawgap.render.site.downloads_page import DATA_FOLDER
 from lawgap.render.site.changes import PAGE as CHANGE_LOG_PAGE
-from lawgap.render.site.changes import change_log_page
+from lawgap.render.site.changes import change_log_pages
 from lawgap.render.site.escape import html_text
 from lawgap.render.site.extradition_section import extradition_labels
 from lawgap.render.site.formatting import DOMAIN_TITLES
@@ -135,7 +135,7 @@ def generated_files(root: Path, kb: KnowledgeBase, site: SitePages, day: datetim
         yield from codebook_pages(build_codebook(schemas, kb.baselines.values())).items()
     except CodebookError as error:
         raise SiteBuildError(f"codebook: {error}") from error
-    yield CHANGE_LOG_PAGE, change_log_page(kb)  # from reference/changelog.yaml, not git: same page from a tarball
+    yield from change_log_pages(kb)  # from reference/changelog.yaml, not git: same pages from a tarball
     yield from feed_files(kb, day, site.site_url).items()
     for name in schemas.documents:
         yield f"schemas/{name}.schema.json", _source_text(schema_dir(root) / f"{name}.schema.json")

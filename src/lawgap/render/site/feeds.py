@@ -5,7 +5,9 @@ Written with the standard library's ElementTree. Deterministic: ids are tag: URI
 the logged commit, an entry's updated date is its commit's date and a feed's the newest entry's, never
 the build clock, so two builds of the same data give the same bytes. Links are relative to the feed's
 own address (RFC 4287 allows IRI references; readers resolve them against the feed) unless the site's
-URL is configured (site_url in mkdocs.yml), then absolute.
+URL is configured (site_url in mkdocs.yml), then absolute. An entry links to its permanent address on
+the change log's archive (changes.Logged.address), which never moves; in a jurisdiction's feed, also
+to the jurisdiction's page (rel="related").
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from lawgap.render.site.changes import (
     SITE_FEED,
     SUBSTANTIVE,
     Relevant,
-    entry_anchor,
     jurisdiction_feed,
     move_text,
     newest_first,
@@ -33,7 +34,7 @@ from lawgap.render.site.changes import (
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:lawgap.org,2026:changelog"  # lawgap's tag: authority; never change it, or every reader sees every entry anew
-MAX_ENTRIES = 100  # the newest; the change-log page keeps them all
+MAX_ENTRIES = 100  # the newest; the change log's archive keeps them all
 MAX_ITEMS = 40  # changes listed in one entry's content
 PLACES_IN_TITLE = 3
 
@@ -50,34 +51,34 @@ def feed_files(kb: KnowledgeBase, day: datetime.date, site_url: str | None = Non
 
 def site_feed(kb: KnowledgeBase, day: datetime.date, site_url: str | None = None) -> str:
     page = PAGE.removesuffix(".md") + ".html"
-    entries = [relevant(e) for e in newest_first(kb.change_log)]
+    entries = [relevant(logged) for logged in newest_first(kb.change_log)]
     return _feed(kb, entries, day, feed_id=TAG, title="lawgap: changes to the data",
                  subtitle="Law changes, corrections and additions to lawgap's data on national laws against wildlife, "
                           "human and organ trafficking, with the scores they moved.",
-                 self_href=_href(site_url, SITE_FEED, SITE_FEED), page_href=_href(site_url, SITE_FEED, page),
-                 entry_id=lambda e: f"{TAG}/{e.commit}",
-                 entry_href=lambda e: _href(site_url, SITE_FEED, f"{page}#{entry_anchor(e)}"))
+                 feed_path=SITE_FEED, page_href=_href(site_url, SITE_FEED, page),
+                 entry_id=lambda e: f"{TAG}/{e.commit}", site_url=site_url)
 
 
 def jurisdiction_atom(kb: KnowledgeBase, code: str, day: datetime.date, site_url: str | None = None) -> str:
     path, name = jurisdiction_feed(code), kb.jurisdictions[code].name
     page = _href(site_url, path, f"jurisdictions/{code.lower()}.html")
-    return _feed(kb, [relevant(e, code) for e in newest_first(kb.change_log)], day,
+    return _feed(kb, [relevant(logged, code) for logged in newest_first(kb.change_log)], day,
                  feed_id=f"{TAG}/{code.lower()}", title=f"lawgap: changes to the data on {name}",
                  subtitle=f"Law changes, corrections and additions to lawgap's data on {name}, with the scores they moved.",
-                 self_href=_href(site_url, path, path), page_href=page,
-                 entry_id=lambda e: f"{TAG}/{e.commit}/{code.lower()}", entry_href=lambda e: page, code=code)
+                 feed_path=path, page_href=page,
+                 entry_id=lambda e: f"{TAG}/{e.commit}/{code.lower()}", site_url=site_url, code=code)
 
 
 def _feed(kb: KnowledgeBase, candidates: list[Relevant], day: datetime.date, *, feed_id: str, title: str, subtitle: str,
-          self_href: str, page_href: str, entry_id, entry_href, code: str | None = None) -> str:
+          feed_path: str, page_href: str, entry_id, site_url: str | None, code: str | None = None) -> str:
+    """The feed at `feed_path` in the site (its links are relative to it unless site_url is given)."""
     shown = [r for r in candidates if r.substantive and r.entry.commit and r.entry.date][:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed")
     _add(feed, "id", feed_id)
     _add(feed, "title", title)
     _add(feed, "subtitle", subtitle)
     _add(feed, "updated", _stamp(_last_change(kb, shown, day)))
-    _add(feed, "link", rel="self", type="application/atom+xml", href=self_href)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=_href(site_url, feed_path, feed_path))
     _add(feed, "link", rel="alternate", type="text/html", href=page_href)
     author = _add(feed, "author")
     _add(author, "name", "lawgap")
@@ -87,7 +88,9 @@ def _feed(kb: KnowledgeBase, candidates: list[Relevant], day: datetime.date, *, 
         _add(entry, "id", entry_id(r.entry))
         _add(entry, "title", _title(kb, r))
         _add(entry, "updated", _stamp(r.entry.date))
-        _add(entry, "link", rel="alternate", type="text/html", href=entry_href(r.entry))
+        _add(entry, "link", rel="alternate", type="text/html", href=_href(site_url, feed_path, r.logged.address(".html")))
+        if code:  # what the entry changed, as the jurisdiction's page shows it now
+            _add(entry, "link", rel="related", type="text/html", href=page_href)
         _add(entry, "summary", f"{r.entry.message} ({tally(r.changes)})" if r.changes else r.entry.message, type="text")
         _add(entry, "content", _content(kb, r, code), type="html")
     ET.indent(feed)
