@@ -323,3 +323,20 @@ def test_print_keeps_tables_whole_and_names_the_address_and_date(browser_page) -
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     (shots / "kenya.pdf").write_bytes(pdf)
+
+
+def test_the_change_log_fits_a_phone_and_an_entrys_address_shows_it(browser_page, site: Path) -> None:
+    """The change-log page and its archive pages: no sideways scrolling at phone width (a long source URL in a
+    change once widened the page to 622 px), and a feed's link to an entry opens its archive page at the entry."""
+    page, base_url, problems, shots = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("changelog.html", *sorted(p.relative_to(site).as_posix() for p in (site / "changelog").glob("*.html"))):
+        page.goto(f"{base_url}/{path}", wait_until="networkidle")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, path
+    feed = (site / "feed.xml").read_text()
+    href = feed[feed.index('<link rel="alternate" type="text/html" href="changelog/'):].split('href="')[1].split('"')[0]
+    page.goto(f"{base_url}/{href}", wait_until="networkidle")
+    entry = page.locator(f"[id='{href.split('#')[1]}']")
+    heading = entry.locator("xpath=following-sibling::h3[1]")
+    assert 0 <= heading.bounding_box()["y"] < 844  # the entry's heading is in view, under the header
+    page.screenshot(path=str(shots / "changelog-entry-390.png"))
