@@ -59,18 +59,31 @@ class InvalidKnowledgeBase(Exception):
 def load_knowledge_base(root: Path, paths: Iterable[Path] | None = None) -> KnowledgeBase:
     """Validate the data under `root` (or `paths`) and build the model; raise InvalidKnowledgeBase on any problem."""
     schemas = SchemaSet(schema_dir(root))
-    report = validate_paths(list(paths) if paths else default_targets(root), schemas, cache_folder=default_folder())
+    builder = KnowledgeBaseBuilder(schemas)  # each document joins the model once its rules pass, while others load
+    report = validate_paths(list(paths) if paths else default_targets(root), schemas, cache_folder=default_folder(),
+                            passed_rules=builder.add)
     if report.diagnostics:
         raise InvalidKnowledgeBase(report.diagnostics)
-    kb = build_knowledge_base(report.documents, schemas)
+    kb = builder.finish()
     kb.data_version = data_version(kb, root)  # the last commit to the data, where git can tell
     return kb
 
 
 def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> KnowledgeBase:
-    kb = KnowledgeBase(vocabulary=schemas.vocabularies())
+    builder = KnowledgeBaseBuilder(schemas)
     for document in documents:
-        data, shown = document.data, document.file.display
+        builder.add(document)
+    return builder.finish()
+
+
+class KnowledgeBaseBuilder:
+    """The model, one valid document at a time."""
+
+    def __init__(self, schemas: SchemaSet):
+        self.kb = KnowledgeBase(vocabulary=schemas.vocabularies())
+
+    def add(self, document: Document) -> None:
+        kb, data, shown = self.kb, document.data, document.file.display
         if document.kind == "jurisdiction":
             kb.jurisdictions[data["code"]] = jurisdiction_from_data(data, shown)
         elif document.kind in DOMAINS:
@@ -83,8 +96,10 @@ def build_knowledge_base(documents: Iterable[Document], schemas: SchemaSet) -> K
             kb.change_log = change_log_from_data(data)
         elif document.kind == "source-hosts":
             kb.source_hosts = SourceHosts.from_data(data)
-    kb.data_version = data_version(kb)
-    return kb
+
+    def finish(self) -> KnowledgeBase:
+        self.kb.data_version = data_version(self.kb)
+        return self.kb
 
 
 def _date(text: str | None) -> datetime.date | None:

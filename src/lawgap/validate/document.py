@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,14 +37,7 @@ class Document:
         """Every value in the document as (path, key it sits under, value), depth first; walked once."""
         if self._nodes is None:
             self._nodes = []
-            stack: list[tuple[str, str | int | None, Any]] = [("$", None, self.data)]
-            while stack:
-                path, key, value = stack.pop()
-                self._nodes.append((path, key, value))
-                if isinstance(value, dict):
-                    stack.extend((child_path(path, k), k, v) for k, v in reversed(list(value.items())))
-                elif isinstance(value, list):
-                    stack.extend((child_path(path, i), i, v) for i, v in reversed(list(enumerate(value))))
+            _walk("$", None, self.data, self._nodes.append)
         return self._nodes
 
     def release_lines(self) -> None:
@@ -73,6 +66,18 @@ class Document:
         return by_id
 
 
+def _walk(path: str, key: str | int | None, value: Any, add: Callable[[tuple[str, str | int | None, Any]], None]) -> None:
+    """Document.nodes, depth first (recursion: the loader caps the depth). A plain function, not a closure
+    that names itself: that would be a reference cycle holding the whole walk until the cycle collector runs."""
+    add((path, key, value))
+    if isinstance(value, dict):
+        for member, item in value.items():
+            _walk(child_path(path, member), member, item, add)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk(f"{path}[{index}]", index, item, add)
+
+
 def parse_date(text: str) -> datetime.date:
     """A schema-checked YYYY-MM-DD string as a date."""
     return datetime.date.fromisoformat(text)
@@ -87,14 +92,14 @@ class Context:
     documents: list[Document] = field(default_factory=list)
     present: set[tuple[str, str]] = field(default_factory=set)  # (folder, kind) of every file found, valid or not
     _by_kind: dict[str, list[Document]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+    _indexed: int = field(default=0, init=False, repr=False, compare=False)
 
     def of_kind(self, kind: str) -> list[Document]:
         """The documents of one kind. Rules ask once per document (4,000 times at 1,000 jurisdictions), so the
         documents are sorted by kind once, and again only when some were added."""
-        if self._indexed != len(self.documents):
-            self._by_kind = {}
-            for document in self.documents:
-                self._by_kind.setdefault(document.kind, []).append(document)
-            self._indexed = len(self.documents)
+        if self._indexed > len(self.documents):  # the list was replaced or cut: index it again
+            self._by_kind, self._indexed = {}, 0
+        for document in self.documents[self._indexed:]:  # the pipeline adds documents one by one as rules run
+            self._by_kind.setdefault(document.kind, []).append(document)
+        self._indexed = len(self.documents)
         return list(self._by_kind.get(kind, ()))

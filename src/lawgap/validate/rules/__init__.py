@@ -35,3 +35,7 @@ ALL_RULES = (
     review_record,
     source_text_hosts,
 )
+
+# Kinds of document that some rule reads besides the one it checks (context.of_kind): the pipeline loads
+# them before the rest, so every other document can be checked as soon as it is loaded.
+READ_BY_RULES = frozenset(kind for rule in ALL_RULES for kind in getattr(rule, "READS", ()))

@@ -11,6 +11,7 @@ from lawgap.validate.document import Context, Document
 from lawgap.vocabulary import Vocabulary
 
 RULE = "baseline-rules"
+READS = ("baseline",)  # the other documents it reads (context.of_kind)
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:

@@ -14,6 +14,7 @@ from lawgap.model.source_hosts import OTHER, SourceHosts, host_of
 from lawgap.validate.document import Context, Document
 
 RULE = "source-text-hosts"
+READS = ("source-hosts",)  # the other documents it reads (context.of_kind)
 TABLE = "reference/source-hosts.yaml"
 
 
