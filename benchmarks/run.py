@@ -8,8 +8,10 @@ Each step runs in a fresh subprocess so its peak memory (max RSS) is its own; CP
 system, of the step's processes) show the work done even when other jobs share the cores. The
 `validate`, `validate-warm`, `score-json` (`lawgap score --format json`, its output to a file), `export`,
 `export-pairs` and `build` steps run the real `lawgap` command: a small parent process starts it and
-reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN). `score-phases` and
-`export-phases` run the same commands in one process with timers around their phases; `assess` and
+reads the peak of the command and its child processes (getrusage RUSAGE_CHILDREN); `score-json-warm` and
+`export-warm` run them a second time on a validation cache the first run filled. `score-phases` and
+`export-phases` run the same commands in one process with timers around their phases and the
+per-jurisdiction workers off (lawgap.fan_out), so that the timers see all the work; `assess` and
 `all-pairs` time the engine alone after loading.
 `bare-mkdocs` runs `mkdocs build` the same way on the pages `lawgap build` publishes (written by the
 untimed `bare-docs` step, every table in place); `build-vs-bare` alternates the two and prints each
@@ -72,8 +74,10 @@ if step == "assess":
     results = [assess(kb, c, d, day) for c in kb.jurisdictions for d in DOMAINS]
     detail = f"{len(results)} assessments; assessing alone {time.perf_counter() - loaded:.2f} s"
 elif step == "score-phases":
-    # `lawgap score --format json` in this process (its output to a file), with timers around its phases
-    import io, lawgap.cli as cli, lawgap.render.export as export, lawgap.validate.schema_layer as schema_layer
+    # `lawgap score --format json` in this process (its output to a file), with timers around its phases; the
+    # workers are off (fan_out), so the timers see all the work: where the CPU goes, not the command's time
+    import io, lawgap.cli as cli, lawgap.fan_out as fan_out, lawgap.render.export as export, lawgap.validate.schema_layer as schema_layer
+    fan_out.PARALLEL_FROM = 10**9
     timed(cli, "_knowledge_base", "validate and load")
     timed(cli, "assess", "assess")
     timed(cli, "assessment_dict", "entries")
@@ -87,19 +91,21 @@ elif step == "score-phases":
         sys.stdout = shown
     detail = phase_report()
 elif step == "export-phases":
-    # `lawgap export` in this process, with timers around its phases ("-": part of the phase above)
-    import lawgap.cli as cli, lawgap.engine.report as report, lawgap.render.export as export
-    import lawgap.render.results_json as results_json, lawgap.render.static_api as static_api, lawgap.render.facts as facts
+    # `lawgap export` in this process, workers off (as score-phases), with timers around its phases ("-": part of the phase above)
+    import lawgap.cli as cli, lawgap.engine.report as report, lawgap.render.export as export, lawgap.fan_out as fan_out
+    import lawgap.render.results_json as results_json, lawgap.render.open_data as open_data
     import lawgap.validate.schema_layer as schema_layer
+    fan_out.PARALLEL_FROM = 10**9
     timed(cli, "_knowledge_base", "validate and load")
     timed(report, "assess", "assess")
     timed(report, "score_history", "score histories")
     timed(report, "conduct_statuses", "conduct")
     timed(results_json, "assessment_dict", "entries")
     timed(schema_layer.SchemaSet, "errors", "results schema check")
-    timed(static_api.StaticApi, "add", "API files")
-    timed(facts.FactTables, "add", "facts tables (rows worked out before)")
-    timed(export, "encode", "- JSON encoding (results.json and API files)")
+    timed(open_data, "write_api_file", "API files")
+    timed(open_data, "fact_pieces", "facts table text (rows worked out before)")
+    timed(open_data, "result_pieces", "results text (JSON and CSV)")
+    timed(export, "encode", "- JSON encoding (results.json, API files, facts.json)")
     run_cli("export", "out-export-phases")
     detail = phase_report()
 elif step == "bare-docs":
@@ -215,7 +221,7 @@ def measure(root: Path, step: str, cache: Path | None = None) -> dict:
     """One step in a fresh process; the validation cache is off unless `cache` names its folder."""
     env = {k: v for k, v in os.environ.items() if k not in ("LAWGAP_NO_CACHE", "LAWGAP_CACHE_DIR")}
     env.update({"LAWGAP_NO_CACHE": "1"} if cache is None else {"LAWGAP_CACHE_DIR": str(cache)})
-    command = "validate" if step == "validate-warm" else step
+    command = step.removesuffix("-warm")
     if command in COMMANDS:
         return run_command(root, command, env)
     done = subprocess.run([sys.executable, "-c", STEP, str(root), step], capture_output=True, text=True, env=env)
@@ -240,8 +246,8 @@ def main(sizes: list[int]) -> None:
                     continue
                 if step == "check-jsonschema":
                     result = check_jsonschema(root)
-                elif step == "validate-warm":
-                    measure(root, "validate", Path(folder) / "cache")  # first run fills the cache
+                elif step.endswith("-warm"):
+                    measure(root, step.removesuffix("-warm"), Path(folder) / "cache")  # first run fills the cache
                     result = measure(root, step, Path(folder) / "cache")
                 else:
                     if step == "bare-mkdocs" and not (root / BARE_CONFIG).is_file():

@@ -36,7 +36,14 @@ def report_all(kb: KnowledgeBase, day: datetime.date) -> Report:
 def domain_reports(kb: KnowledgeBase, day: datetime.date) -> Iterator[DomainReport]:
     """One jurisdiction × domain at a time, by code then domain (export writes each as it comes)."""
     for code in sorted(kb.jurisdictions):
-        for domain in DOMAINS:
-            assessment = assess(kb, code, domain, day)
-            yield DomainReport(assessment, score_history(kb, code, domain, day, assessment),
-                               conduct_statuses(kb, kb.laws.get((code, domain)), domain, day))
+        yield from jurisdiction_reports(kb, code, day)
+
+
+def jurisdiction_reports(kb: KnowledgeBase, code: str, day: datetime.date) -> list[DomainReport]:
+    """A jurisdiction's report in each domain, in the order of DOMAINS."""
+    reports = []
+    for domain in DOMAINS:
+        assessment = assess(kb, code, domain, day)
+        reports.append(DomainReport(assessment, score_history(kb, code, domain, day, assessment),
+                                    conduct_statuses(kb, kb.laws.get((code, domain)), domain, day)))
+    return reports

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -14,7 +15,7 @@ import orjson
 
 from lawgap.engine.all_pairs import PairMatrix
 from lawgap.render.results_json import PAIR_COLUMNS, published_pairs
-from lawgap.render.tables import REQUIREMENT_COLUMNS, SCORE_COLUMNS, csv_writer, requirement_rows, score_row, write_csv
+from lawgap.render.tables import REQUIREMENT_COLUMNS, SCORE_COLUMNS, csv_text, requirement_rows, score_row, write_csv
 
 # Sorted keys for byte-identical output, UTF-8 unescaped; indented by two spaces unless compact.
 COMPACT_JSON = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}
@@ -45,39 +46,73 @@ def dumps(data: Any, compact: bool = False) -> str:
     return encode(data, compact).decode("utf-8") + "\n"
 
 
+def array_item(item: Any, compact: bool = True) -> bytes:
+    """One item of a JSON array as write_json_array writes it. An indented item is its own indented text
+    shifted two spaces right (JSON text holds no raw line breaks, so every line break in it is the indentation's)."""
+    return encode(item, compact=True) if compact else encode(item).replace(b"\n", b"\n  ")
+
+
 def write_json_array(handle: BinaryIO, items: Iterable[Any], compact: bool = True) -> int:
     """The bytes of dumps(list(items), compact), written one item at a time (so never all held); returns
-    the count. An indented item is its own indented text shifted two spaces right (JSON text holds no
-    raw line breaks, so every line break in it is the indentation's)."""
+    the count."""
+    return write_encoded_array(handle, (array_item(item, compact) for item in items), compact)
+
+
+def write_encoded_array(handle: BinaryIO, items: Iterable[bytes], compact: bool = True) -> int:
+    """write_json_array of items already encoded by array_item (in worker processes, say)."""
     count = 0
     for count, item in enumerate(items, 1):
         if compact:
             handle.write(b"[" if count == 1 else b",")
-            handle.write(encode(item, compact=True))
         else:
             handle.write(b"[\n  " if count == 1 else b",\n  ")
-            handle.write(encode(item).replace(b"\n", b"\n  "))
+        handle.write(item)
     handle.write(b"[]\n" if count == 0 else b"]\n" if compact else b"\n]\n")
     return count
 
 
-def write_results(folder: Path, entries: Iterable[dict[str, Any]]) -> int:
-    """results.json, results.csv and requirements.csv in one pass over `entries` (which may be a
-    generator: each entry is dropped once written); returns the number of entries."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with ExitStack() as files:
-        results_json = files.enter_context((folder / RESULT_FILES[0]).open("wb"))
-        scores, requirements = (files.enter_context((folder / name).open("w", encoding="utf-8")) for name in RESULT_FILES[1:])
-        write_score, write_requirement = csv_writer(scores, SCORE_COLUMNS), csv_writer(requirements, REQUIREMENT_COLUMNS)
+@dataclass(frozen=True)
+class ResultPieces:
+    """One entry as results.json, results.csv and requirements.csv hold it."""
 
-        def tabulated(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-            for entry in entries:  # the two tables take their rows as results.json takes the entry
-                write_score(score_row(entry))
-                for row in requirement_rows(entry):
-                    write_requirement(row)
-                yield entry
+    json: bytes
+    score_row: str
+    requirement_rows: str
 
-        return write_json_array(results_json, tabulated(entries))
+
+def result_pieces(entry: dict[str, Any]) -> ResultPieces:
+    return ResultPieces(array_item(entry), csv_text([score_row(entry)], SCORE_COLUMNS),
+                        csv_text(requirement_rows(entry), REQUIREMENT_COLUMNS))
+
+
+class ResultFiles:
+    """results.json, results.csv and requirements.csv, written one entry at a time."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def __enter__(self) -> ResultFiles:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.files = ExitStack()
+        self.results_json = self.files.enter_context((self.folder / RESULT_FILES[0]).open("wb"))
+        self.scores, self.requirements = (self.files.enter_context((self.folder / name).open("w", encoding="utf-8"))
+                                          for name in RESULT_FILES[1:])
+        self.scores.write(csv_text([], SCORE_COLUMNS, header=True))
+        self.requirements.write(csv_text([], REQUIREMENT_COLUMNS, header=True))
+        return self
+
+    def write(self, entries: Iterable[ResultPieces]) -> int:
+        """Every entry (which may come from a generator: each is dropped once written); returns their number."""
+        def tabulated() -> Iterator[bytes]:
+            for pieces in entries:  # the two tables take their rows as results.json takes the entry
+                self.scores.write(pieces.score_row)
+                self.requirements.write(pieces.requirement_rows)
+                yield pieces.json
+
+        return write_encoded_array(self.results_json, tabulated())
+
+    def __exit__(self, *failure: object) -> None:
+        self.files.close()
 
 
 def write_pairs(folder: Path, pairs: dict[str, PairMatrix]) -> None:

@@ -27,7 +27,7 @@ from lawgap.load.layout import DOMAINS
 from lawgap.model.data_version import PATTERN as VERSION_PATTERN
 from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
 from lawgap.render.export import encode
-from lawgap.render.tables import csv_writer
+from lawgap.render.tables import csv_text
 
 UNKNOWN = "unknown"  # a fact recorded as not known, in CSV (JSON: null); declared a missing value
 
@@ -90,6 +90,20 @@ FACT_NAMES = tuple(column.name for column in FACT_COLUMNS)
 FACT_FILES = ("facts.csv", "facts.json")
 
 
+@dataclass(frozen=True)
+class FactPieces:
+    """One data file's rows as facts.csv and facts.json hold them (made where the rows are worked out)."""
+
+    csv: str
+    json: bytes  # the row objects, comma-separated, without the array's brackets
+    count: int
+
+
+def fact_pieces(rows: list[dict[str, Any]]) -> FactPieces:
+    json = encode(rows, compact=True, sort_keys=False)[1:-1] if rows else b""  # one encoder call per file, not per row
+    return FactPieces(csv_text(map(csv_fact_row, rows), FACT_NAMES), json, len(rows))
+
+
 class FactTables:
     """facts.csv and facts.json written together, one data file's rows at a time (the open-data pass
     works the rows out once for these and the static API). facts.json is an array of row objects, keys
@@ -101,16 +115,18 @@ class FactTables:
 
     def __enter__(self) -> FactTables:
         self.csv_file, self.json_file = self.paths[0].open("w", encoding="utf-8"), self.paths[1].open("wb")
-        self.write_csv_row = csv_writer(self.csv_file, FACT_NAMES)
+        self.csv_file.write(csv_text([], FACT_NAMES, header=True))
         self.json_file.write(b"[")
         return self
 
     def add(self, rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            self.write_csv_row(csv_fact_row(row))
-        if rows:  # one encoder call per file, not per row
-            self.json_file.write((b"," if self.count else b"") + encode(rows, compact=True, sort_keys=False)[1:-1])
-            self.count += len(rows)
+        self.add_pieces(fact_pieces(rows))
+
+    def add_pieces(self, pieces: FactPieces) -> None:
+        self.csv_file.write(pieces.csv)
+        if pieces.count:
+            self.json_file.write((b"," if self.count else b"") + pieces.json)
+            self.count += pieces.count
 
     def __exit__(self, *failure: object) -> None:
         try:

@@ -20,26 +20,27 @@ API_INDEX = f"{API_FOLDER}/index.json"
 
 
 class StaticApi:
-    """Writes the API file of each entry as it comes (export streams the entries), then the index."""
+    """The index of the API files (each written by write_api_file as its entry comes), written last."""
 
     def __init__(self, folder: Path, kb: KnowledgeBase):
         self.folder, self.kb = folder, kb
-        self.listed: list[dict[str, Any]] = []
-
-    def add(self, entry: dict[str, Any], facts: list[dict[str, Any]]) -> None:
-        """The file of one entry of results.json, with the facts table's rows of its data file."""
-        code, domain = entry["jurisdiction"], entry["domain"]
-        path = f"{code.lower()}/{domain}.json"
-        content = encode({"data_version": self.kb.data_version, "licence": DATA_LICENCE, "jurisdiction": code, "domain": domain,
-                          "result": entry, "facts": facts}, compact=True) + b"\n"
-        target = self.folder / API_FOLDER / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        self.listed.append({"jurisdiction": code, "domain": domain, "path": path, "bytes": len(content),
-                            "sha256": hashlib.sha256(content).hexdigest()})
+        self.listed: list[dict[str, Any]] = []  # each file's line of the index, as written
 
     def write_index(self, as_of: str) -> None:
         index = {"data_version": self.kb.data_version, "as_of": as_of, "licence": DATA_LICENCE,
                  "files": sorted(self.listed, key=lambda f: f["path"])}
         (self.folder / API_INDEX).parent.mkdir(parents=True, exist_ok=True)
         (self.folder / API_INDEX).write_text(dumps(index), encoding="utf-8")
+
+
+def write_api_file(folder: Path, kb: KnowledgeBase, entry: dict[str, Any], facts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Write the API file of one entry (its own file: worker processes write theirs side by side) and
+    return its line of the index."""
+    code, domain = entry["jurisdiction"], entry["domain"]
+    path = f"{code.lower()}/{domain}.json"
+    content = encode({"data_version": kb.data_version, "licence": DATA_LICENCE, "jurisdiction": code, "domain": domain,
+                      "result": entry, "facts": facts}, compact=True) + b"\n"
+    target = folder / API_FOLDER / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return {"jurisdiction": code, "domain": domain, "path": path, "bytes": len(content), "sha256": hashlib.sha256(content).hexdigest()}

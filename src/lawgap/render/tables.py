@@ -61,10 +61,25 @@ def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str
 
 def csv_writer(handle: TextIO, columns: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
     """Writes the header, and returns the function that writes one row. Every CSV lawgap writes goes
-    through here, so contributor text cannot act as a formula."""
+    through here or csv_text, so contributor text cannot act as a formula."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(columns)
-    return lambda row: writer.writerow([csv_cell(row.get(k)) for k in columns])
+    return lambda row: writer.writerow(csv_cells(row, columns))
+
+
+def csv_text(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], header: bool = False) -> str:
+    """The lines csv_writer writes for `rows` (and the header first if asked), as text: a piece of a table
+    made in one process and written in another."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(columns)
+    writer.writerows(csv_cells(row, columns) for row in rows)
+    return buffer.getvalue()
+
+
+def csv_cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[str]:
+    return [csv_cell(row.get(k)) for k in columns]
 
 
 def csv_cell(value: Any) -> str:

@@ -29,7 +29,7 @@ from lawgap.load.layout import DOMAINS, display_name, schema_dir
 from lawgap.load.regular_files import NotRegularFile, open_regular_file, walk_regular_files
 from lawgap.model.types import KnowledgeBase
 from lawgap.render.citation import Citation, CitationError, load_citation
-from lawgap.render.export import write_files, write_results
+from lawgap.render.export import write_files
 from lawgap.render.open_data import OpenData
 from lawgap.render.output_folder import replacing
 from lawgap.render.results_json import published_entries
@@ -101,7 +101,7 @@ def write_generated(docs: Path, root: Path, kb: KnowledgeBase, day: datetime.dat
 
     data = docs / DATA_FOLDER
     with OpenData(data, kb, day.isoformat(), schemas.documents["results"], citation) as open_data:
-        write_results(data, open_data.passing(results()))
+        open_data.write(map(open_data.prepare, results()))
     for name, content in generated_files(root, kb, site, day, schemas):
         written.add(name, content)
     return written.pages
