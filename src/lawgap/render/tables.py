@@ -88,7 +88,9 @@ def csv_cell(value: Any) -> str:
     line terminator, so the csv module quotes the cell (it does not quote a lone CR). Numbers are written
     exactly (1/12 of a year is 0.08333333333333333, not plain()'s rounded 0.0833333), so a table reads back
     what the data holds."""
-    if isinstance(value, str):  # text first: most cells are (a facts table has a million at 1,000 jurisdictions)
+    if value is None:  # empty and text cells first: most cells are (a facts table has 5 million at 1,000 jurisdictions)
+        return ""
+    if isinstance(value, str):
         shown = "'" + value if value.startswith(FORMULA_TRIGGERS) else value
         return shown.replace("\r\n", "\n").replace("\r", "\n") if "\r" in shown else shown
     if isinstance(value, float):
