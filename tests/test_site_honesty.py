@@ -196,7 +196,9 @@ def test_scope_notes_and_review_head_each_domain_section(public: Path) -> None:
     scope = visible(wildlife[wildlife.index('class="lawgap-scope"'):wildlife.index("lawgap-card")])
     assert "What the data covers:" in scope and "Later amendments" in scope and "were not read" in scope
     assert wildlife.index('class="lawgap-scope"') < wildlife.index("lawgap-card")  # it heads the section
-    assert "Every verdict below rests on the facts of laws/ke/wildlife.yaml — review: single coding" in visible(wildlife)
+    review = yaml.safe_load((PROJECT / "laws/ke/wildlife.yaml").read_text(encoding="utf-8"))["review"]
+    method = {"single": "single coding", "double": "double coding", "spot-check": "spot check"}[review["method"]]
+    assert f"Every verdict below rests on the facts of laws/ke/wildlife.yaml — review: {method}, {review['date']}" in visible(wildlife)
     # the core offence's caveat (why its conduct is unknown) reaches its facts
     assert "conduct facets are therefore left unknown" in visible(wildlife)
 
