@@ -14,6 +14,7 @@ from lawgap.model.data_version import data_version
 from lawgap.model.source_hosts import SourceHosts
 from lawgap.model.types import (
     EXTRADITION_FACTS,
+    MINIMUM_UNKNOWN,
     SCORE_FIGURES,
     Absence,
     AggravatedTier,
@@ -193,7 +194,9 @@ def _penalty(data: dict[str, Any] | None) -> Penalty | None:
         return None
     prison = data.get("prison")
     if isinstance(prison, dict):
-        prison = Prison(prison.get("min_years"), prison.get("max_years"))
+        # min_years: null = not read (unknown); absent = the law sets none
+        prison = Prison(MINIMUM_UNKNOWN if "min_years" in prison and prison["min_years"] is None else prison.get("min_years"),
+                        prison.get("max_years"))
     fine = data.get("fine")
     if isinstance(fine, dict):
         fine = Fine(_bound(fine.get("min")), _bound(fine.get("max")), bool(fine.get("unlimited")), bool(fine.get("amount_unspecified")))

@@ -12,6 +12,11 @@ from lawgap.vocabulary import Vocabulary
 
 Verification = Literal["source-text", "secondary", "unverified"]
 Years = Union[float, Literal["life"]]
+# A prison minimum: years; None where the law sets none; MINIMUM_UNKNOWN where it sets one (or may) that the
+# coder could not read (`min_years: null` in a domain file). A string, like "life", so that arithmetic or a
+# comparison that forgets it fails loudly instead of reading it as "no minimum".
+MINIMUM_UNKNOWN: Literal["unknown"] = "unknown"
+MinYears = Union[float, Literal["unknown"], None]
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,10 @@ class Instrument:
 
 @dataclass(frozen=True)
 class Prison:
-    """Imprisonment: max_years None means the provision states no maximum we could record."""
+    """Imprisonment: max_years None means the provision states no maximum we could record; min_years None
+    means the law sets no minimum, MINIMUM_UNKNOWN that the minimum was not read (the maximum was)."""
 
-    min_years: float | None
+    min_years: MinYears
     max_years: Years | None
 
 

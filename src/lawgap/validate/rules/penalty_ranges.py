@@ -1,5 +1,6 @@
-"""Penalty bounds make sense: prison minimum <= maximum (life is the longest); a fine's minimum
-<= maximum when both are in the same unit; an unlimited fine has no maximum."""
+"""Penalty bounds make sense: prison minimum <= maximum (life is the longest); a minimum not read
+(min_years: null) sits beside a maximum that was read; a fine's minimum <= maximum when both are in the
+same unit; an unlimited fine has no maximum."""
 
 from __future__ import annotations
 
@@ -24,7 +25,14 @@ def check(document: Document, context: Context) -> Iterator[Diagnostic]:
 
 
 def _prison(document: Document, path: str, prison: Any) -> Iterator[Diagnostic]:
-    if not isinstance(prison, dict) or "min_years" not in prison or "max_years" not in prison:
+    if not isinstance(prison, dict) or "min_years" not in prison:
+        return
+    if prison["min_years"] is None:  # a term with neither limit known is an unknown prison term
+        if "max_years" not in prison:
+            yield document.problem(RULE, f"{path}.min_years", "a minimum not read (null) needs the maximum that was read",
+                                   "record max_years, or write prison: null when the term could not be read at all")
+        return
+    if "max_years" not in prison:
         return
     maximum = prison["max_years"]
     if maximum != "life" and prison["min_years"] > maximum:

@@ -33,6 +33,6 @@ def _basic_terms(offence: dict) -> set[str]:
     terms: set[str] = set()
     for version in offence.get("penalty_history", []):
         prison = (version["penalty"] or {}).get("prison")
-        if isinstance(prison, dict):
+        if isinstance(prison, dict):  # a minimum not read (null) counts: the raised minimum is then unknown
             terms |= set(prison)
     return terms
