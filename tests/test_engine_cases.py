@@ -85,7 +85,8 @@ def test_engine_case(path: Path) -> None:
     scalar = {
         "score": result.overall.score, "scored": result.overall.scored, "coverage": result.overall.coverage,
         "score_min": result.overall.score_min, "score_max": result.overall.score_max,
-        "max_prison_years": result.penalty.max_prison_years, "serious_crime": result.penalty.serious_crime,
+        "max_prison_years": result.penalty.max_prison_years, "min_prison_years": result.penalty.min_prison_years,
+        "serious_crime": result.penalty.serious_crime,
         "penalty_gap_years": result.penalty.penalty_gap_years, "death_penalty": result.penalty.death_penalty,
         "fine_status": result.penalty.fine.status,
         "fine_max_usd": result.penalty.fine.max.usd if result.penalty.fine.max else None,

@@ -46,13 +46,25 @@
   // measuredAtLeast: engine/thresholds.py measured_at_least (a threshold read by the minimum or the mean)
   function measuredAtLeast(terms, measure, threshold) {
     var clears = terms.map(function (term) {
-      if (term === null) return null;
-      if (measure === "minimum") return term[0] >= threshold;
-      if (term[1] === null) return null;
-      return term[1] === "life" || (term[0] + term[1]) / 2 >= threshold;
+      var bounds = term === null ? null : measuredBounds(term, measure);
+      if (bounds === null) return null;
+      if (bounds[0] >= threshold) return true;
+      return bounds[1] < threshold ? false : null;
     });
     if (clears.some(function (c) { return c === true; })) return true;
     return clears.length && clears.every(function (c) { return c === false; }) ? false : null;
+  }
+
+  // measuredBounds: engine/thresholds.py _measured_bounds (a minimum not read, "unknown", lies between 0 and the maximum)
+  function measuredBounds(term, measure) {
+    var low = term[0], top = term[1] === "life" ? Infinity : term[1];
+    if (measure === "minimum") {
+      if (low !== "unknown") return [low, low];
+      return top === null ? null : [0, top];
+    }
+    if (top === null) return null;
+    if (low === "unknown") return [top / 2, top];
+    return [(low + top) / 2, (low + top) / 2];
   }
 
   var MEASURE_WORDS = { maximum: "", minimum: " for the offence's minimum term",

@@ -224,7 +224,7 @@
     var atLowest = known.filter(function (k) { return sortableYears(k[1]) === lowest; });
     var couldBeWeaker = codes.filter(function (code, i) {
       var s = statuses[i];
-      return s[0] === null || (s[1] === null && (s[2] || 0) < lowest);
+      return s[0] === null || (s[1] === null && (typeof s[2] === "number" ? s[2] : 0) < lowest);  // floor_years: "unknown" is no floor
     });
     var weakest = atLowest.map(function (k) { return k[0]; });
     if (couldBeWeaker.length) {

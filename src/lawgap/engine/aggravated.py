@@ -12,17 +12,18 @@ from fractions import Fraction
 
 from lawgap.engine.as_of import penalty_on, version_on
 from lawgap.engine.thresholds import years_for_sorting
-from lawgap.model.types import AggravatedTier, Offence, PenaltyVersion, Uplift, Years
+from lawgap.model.types import MINIMUM_UNKNOWN, AggravatedTier, MinYears, Offence, PenaltyVersion, Uplift, Years
 
 
 @dataclass(frozen=True)
 class TierOnDay:
-    """One aggravated tier in force on a day; max/min None = not known (or, with no_prison, none)."""
+    """One aggravated tier in force on a day; max None = not known (or, with no_prison, none); min None = none
+    set or not known (as max), MINIMUM_UNKNOWN = a minimum not read (or raised from one)."""
 
     tier: AggravatedTier
     version: PenaltyVersion
     max_prison_years: Years | None
-    min_prison_years: float | None
+    min_prison_years: MinYears
     no_prison: bool
     death_penalty: bool | None
 
@@ -66,9 +67,10 @@ def _uplifted(tier: AggravatedTier, version: PenaltyVersion, offence: Offence, d
                      False, basic.death_penalty)
 
 
-def raised(years: Years | None, by: Fraction | None) -> Years | None:
-    """`years` x (1 + by), to the nearest hundredth of a year; life stays life; no fraction: unchanged."""
-    if years is None or years == "life" or by is None:
+def raised(years: Years | MinYears, by: Fraction | None) -> Years | MinYears:
+    """`years` x (1 + by), to the nearest hundredth of a year; life stays life, a minimum not read stays not
+    known; no fraction: unchanged."""
+    if years is None or years == "life" or years == MINIMUM_UNKNOWN or by is None:
         return years
     value = Fraction(str(years)) * (1 + by)
     return int(value) if value.denominator == 1 else round(float(value), 2)

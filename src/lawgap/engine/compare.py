@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lawgap.engine.assessment import DomainAssessment, assess
 from lawgap.engine.conduct import ConductStatus, conduct_statuses, conduct_terms
 from lawgap.engine.term_words import term_words
-from lawgap.engine.thresholds import years_for_sorting
+from lawgap.engine.thresholds import floor_years, years_for_sorting
 from lawgap.model.types import KnowledgeBase
 
 
@@ -111,7 +111,7 @@ def weakest_link(term: str, route: list[str], statuses: tuple[ConductStatus, ...
     lowest_years = next(m for _, m in known if years_for_sorting(m) == lowest)
     weakest = tuple(code for code, m in known if years_for_sorting(m) == lowest)
     could_be_weaker = tuple(code for code, s in zip(route, statuses)
-                            if s.criminal is None or (s.max_years is None and (s.min_years or 0.0) < lowest))
+                            if s.criminal is None or (s.max_years is None and floor_years(s.min_years) < lowest))
     if could_be_weaker:
         reason = (f"not determined: lowest known maximum {term_words(lowest_years)} ({', '.join(weakest)}); "
                   f"could be lower in {', '.join(could_be_weaker)}")

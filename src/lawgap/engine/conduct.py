@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lawgap.engine.as_of import offences_in_force, penalty_on
 from lawgap.engine.thresholds import EXTRADITION_YEARS, term_at_least, years_for_sorting
-from lawgap.model.types import DomainLaw, KnowledgeBase, Offence, Years
+from lawgap.model.types import MINIMUM_UNKNOWN, DomainLaw, KnowledgeBase, MinYears, Offence, Years
 
 CONDUCT_FACET = {"wildlife": "conduct", "human-trafficking": "purposes", "organ-trafficking": "conduct"}
 
@@ -22,10 +22,13 @@ class ConductStatus:
     criminal: bool | None
     max_years: Years | None
     offences: tuple[Offence, ...]
-    min_years: float | None = None  # floor for an unknown maximum
+    # the highest minimum among the covering offences (a floor for an unknown maximum): MINIMUM_UNKNOWN where
+    # one of them has a minimum not read, None where none sets one
+    min_years: MinYears = None
     # (minimum, maximum) prison term of each covering offence, None where its prison term is not known; a
-    # minimum the law does not set is 0 - for extradition laws that read the minimum or the mean
-    terms: tuple[tuple[float, Years | None] | None, ...] = ()
+    # minimum the law does not set is 0, one not read MINIMUM_UNKNOWN - for extradition laws that read the
+    # minimum or the mean (thresholds.measured_at_least)
+    terms: tuple[tuple[MinYears, Years | None] | None, ...] = ()
 
     @property
     def extraditable(self) -> bool | None:
@@ -54,7 +57,7 @@ def conduct_statuses(kb: KnowledgeBase, law: DomainLaw | None, domain: str, day:
             minima = [low for low, _ in terms_in_force if low is not None]
             best = max(maxima, key=years_for_sorting) if maxima else None
             terms = tuple(_term(o, day) for o in covering)
-            statuses[term] = ConductStatus(term, True, best, covering, max(minima) if minima else None, terms)
+            statuses[term] = ConductStatus(term, True, best, covering, _highest_minimum(minima), terms)
         elif values and all(v is False for _, v in values):
             statuses[term] = ConductStatus(term, False, None, ())
         else:
@@ -62,18 +65,25 @@ def conduct_statuses(kb: KnowledgeBase, law: DomainLaw | None, domain: str, day:
     return statuses
 
 
-def _term(offence: Offence, day: datetime.date) -> tuple[float, Years | None] | None:
-    """The offence's (minimum, maximum) prison term on `day`, a minimum not set being 0; None when its prison
-    term is not known."""
+def _highest_minimum(minima: list[MinYears]) -> MinYears:
+    if MINIMUM_UNKNOWN in minima:  # a minimum not read could be the highest
+        return MINIMUM_UNKNOWN
+    return max(minima) if minima else None
+
+
+def _term(offence: Offence, day: datetime.date) -> tuple[MinYears, Years | None] | None:
+    """The offence's (minimum, maximum) prison term on `day`, a minimum not set being 0 (one not read stays
+    MINIMUM_UNKNOWN); None when its prison term is not known."""
     penalty = penalty_on(offence, day).penalty
     if penalty is None or penalty.prison is None:
         return None
     if penalty.prison is False:
         return 0.0, 0.0
-    return penalty.prison.min_years or 0.0, penalty.prison.max_years
+    minimum = penalty.prison.min_years
+    return 0.0 if minimum is None else minimum, penalty.prison.max_years
 
 
-def _prison_range(offence: Offence, day: datetime.date) -> tuple[float | None, Years | None]:
+def _prison_range(offence: Offence, day: datetime.date) -> tuple[MinYears, Years | None]:
     """(minimum, maximum) prison years of the offence on `day`; no prison is (0, 0)."""
     penalty = penalty_on(offence, day).penalty
     if penalty is None or penalty.prison is None:

@@ -38,7 +38,7 @@ from lawgap.engine.as_of import penalty_on
 from lawgap.engine.compare import DualCriminality, known_all
 from lawgap.engine.conduct import ConductStatus, conduct_statuses, conduct_terms
 from lawgap.engine.term_words import term_words
-from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, measured_at_least, term_at_least
+from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, floor_years, measured_at_least, term_at_least
 from lawgap.model.types import (
     ExtraditionFact,
     Instrument,
@@ -66,7 +66,8 @@ READS = {
                  "lists States and the requesting State is not one of them; unknown leaves that verdict unknown.",
     "penalty_threshold": "The conduct's basic prison term, in the law(s) named by judged_in, must reach the years given, read by its "
                          "maximum (life reaches any), or where measure says so by its minimum (none set counts as 0) or the mean of "
-                         "minimum and maximum; false clears; a term below it bars; an unknown term or threshold is unknown.",
+                         "minimum and maximum; false clears; a term below it bars; an unknown term or threshold is unknown, "
+                         "and so is a minimum not read unless the maximum decides (a minimum lies between 0 and the maximum).",
     "treaty_required": "false clears the legal basis (the requested State's own law suffices). true or unknown: the legal "
                        "basis then rests on UNTOC (untoc_legal_basis); where UNTOC cannot serve and a treaty is required, the "
                        "ground bars unless a bilateral or regional treaty applies, which lawgap does not record.",
@@ -442,7 +443,7 @@ def conduct_fact(kb: KnowledgeBase, code: str, domain: str, status: ConductStatu
         words = "not an offence"
     elif status.max_years is not None:
         words = f"an offence, maximum {term_words(status.max_years)}"
-    elif status.min_years:
+    elif floor_years(status.min_years):
         words = f"an offence, at least {term_words(status.min_years)}, maximum unknown"
     else:
         words = "an offence, maximum unknown"

@@ -11,7 +11,7 @@ from lawgap.engine.aggravated import TierOnDay, highest_maximum, tiers_on
 from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.money import UsdAmount, to_usd
 from lawgap.engine.thresholds import SERIOUS_CRIME_YEARS, term_at_least
-from lawgap.model.types import ExchangeRate, Offence, Source, Years
+from lawgap.model.types import ExchangeRate, MinYears, Offence, Source, Years
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class PenaltyAssessment:
     core_offence: Offence | None
     source: Source | None
     max_prison_years: Years | None
-    min_prison_years: float | None
+    min_prison_years: MinYears  # None: none set (or the term is not known); MINIMUM_UNKNOWN: not read
     no_prison: bool
     death_penalty: bool | None
     serious_crime: bool | None

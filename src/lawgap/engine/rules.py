@@ -16,7 +16,7 @@ from typing import Any
 
 from lawgap.engine.as_of import LawOnDay, penalty_on
 from lawgap.engine.term_words import term_words
-from lawgap.engine.thresholds import term_at_least, years_at_least
+from lawgap.engine.thresholds import floor_years, term_at_least, years_at_least
 from lawgap.model.types import DomainLaw, Offence, Source, Years
 
 
@@ -179,7 +179,7 @@ def _core_prison(threshold: float, offence: Offence | None, day: datetime.date) 
         return Outcome(*UNMET, (Evidence(fact, "no imprisonment", source, offence.id, CORE_MAX_PRISON, "unmet", note),))
     cleared = term_at_least(prison.min_years, prison.max_years, threshold) if prison else None
     if prison is None or cleared is None:
-        shown = f"unknown (at least {term_words(prison.min_years)})" if prison and prison.min_years else "unknown"
+        shown = f"unknown (at least {term_words(prison.min_years)})" if prison and floor_years(prison.min_years) else "unknown"
         return Outcome(*UNKNOWN, (Evidence(fact, shown, source, offence.id, CORE_MAX_PRISON, "unknown", note),))
     shown = term_words(prison.max_years) if prison.max_years is not None else \
         f"at least {term_words(prison.min_years)} (no maximum stated)"
