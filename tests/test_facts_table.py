@@ -16,7 +16,7 @@ import yaml
 
 from lawgap.load.layout import DOMAINS
 from lawgap.model.build import load_knowledge_base
-from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Penalty, Prison, Uplift
+from lawgap.model.types import MINIMUM_UNKNOWN, DomainLaw, Fine, FineBound, KnowledgeBase, Penalty, Prison, Uplift
 from lawgap.render.facts import FACT_NAMES, UNKNOWN, all_fact_rows, write_fact_tables
 from lawgap.render.tables import csv_cell
 
@@ -237,7 +237,9 @@ def _penalty(facts: dict[str, tuple[Any, str | None]]) -> tuple[tuple | None, Up
         return None, None
     if any(name.startswith("uplift.") for name in value):
         return None, Uplift(*(Fraction(value[f"uplift.{k}"]) if f"uplift.{k}" in value else None for k in ("max_by", "min_by")))
-    prison = value["prison"] and Prison(value.get("prison.min_years"), value.get("prison.max_years"))
+    # a prison.min_years row valued unknown is a minimum not read; no row, a minimum the law does not set
+    minimum = MINIMUM_UNKNOWN if "prison.min_years" in value and value["prison.min_years"] is None else value.get("prison.min_years")
+    prison = value["prison"] and Prison(minimum, value.get("prison.max_years"))
     fine = value["fine"]
     if fine:
         bounds = [FineBound(value[f"fine.{b}.amount"], facts[f"fine.{b}.amount"][1]) if f"fine.{b}.amount" in value else

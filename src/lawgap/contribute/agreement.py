@@ -247,6 +247,7 @@ def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield "repealed", True
         return
     prison = penalty.get("prison")
+    # left out: the coder read none; min_years: null (not read) gets None, an unknown fact like any other
     for name, absent in (("max_years", "none stated"), ("min_years", "none set")):
         yield f"prison.{name}", None if prison is None else "no prison" if prison is False else prison.get(name, absent)
     fine = penalty.get("fine")

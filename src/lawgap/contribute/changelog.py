@@ -15,7 +15,8 @@ Items. Each data file is split into items, and each item compared with the same 
   baseline           the standard's own fields; each requirement (by id)
   exchange rates     the file's own fields; each rate (by currency and year)
 reference/changelog.yaml is the log itself and is never compared. An item's values are its leaves
-(diff.fact_changes; null and absent both mean unknown). A value is *editorial* when its path goes
+(diff.fact_changes; null and absent both mean unknown, except a prison term's min_years: left out, the law
+sets none; null, it was not read). A value is *editorial* when its path goes
 through note, scope_note, last_reviewed, review, retrieved or schema_version; a *source* value when
 it goes through source, see_also or absence (what a fact rests on); every other value is a *fact*.
 

@@ -173,12 +173,28 @@ def _side(tree: Path, label: str) -> _Side:
 def fact_changes(name: str, before: Any, after: Any) -> list[FactChange]:
     """The leaf facts that differ between two versions of one file's data (or of a part of it)."""
     old, new = dict(_leaves(before)), dict(_leaves(after))
+    _minimum_left_out_is_none_set(old, new)
     # absent and null both mean "unknown", so a null added where nothing was is no change
     changes = [FactChange(name, path, old.get(path), new.get(path))
                for path in sorted(set(old) | set(new), key=_path_order) if old.get(path) != new.get(path)]
     if before is None or after is None:  # a whole file added or removed: one line says it
         return [FactChange(name, "$", "(no file)" if before is None else "(file)", "(no file)" if after is None else "(file)")]
     return changes
+
+
+NO_MINIMUM = "none set"  # a prison term's min_years left out: the law sets no minimum
+
+
+def _minimum_left_out_is_none_set(old: dict[str, Any], new: dict[str, Any]) -> None:
+    """The one exception to "absent = unknown": a prison term's min_years left out says the law sets none,
+    and null says the minimum was not read. Where both sides record a maximum, a minimum left out becomes
+    the value NO_MINIMUM, so that none set -> not read is a change (a correction) and not read -> N years
+    an addition. (A new term, with nothing to compare, keeps its count of values.)"""
+    for path in set(old) & set(new):
+        if path.endswith(".prison.max_years"):
+            minimum = path.removesuffix("max_years") + "min_years"
+            for leaves in (old, new):
+                leaves.setdefault(minimum, NO_MINIMUM)
 
 
 def _leaves(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:

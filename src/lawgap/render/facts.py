@@ -4,7 +4,8 @@ needs to re-run their own analysis without reading YAML.
 A fact is one answer a coder gives (as in contribute.agreement): an offence's `core` flag, each facet
 term (`conduct.trade`) and yes/no field it records; for each dated penalty version of the basic
 offence or of an aggravated tier, whether it carries prison (`prison`) and its terms
-(`prison.min_years`, `prison.max_years`), whether it carries a fine (`fine`) and its bounds
+(`prison.min_years`, `prison.max_years`; a minimum not read is a `prison.min_years` row with the value
+unknown, a minimum the law does not set is no row), whether it carries a fine (`fine`) and its bounds
 (`fine.min.amount` in a currency, or `fine.min.multiple` of a legal unit, and the same for max),
 `fine.unlimited`, `fine.amount_unspecified`, `death_penalty`, `combination`, an uplift
 (`uplift.max_by`, `uplift.min_by`) or `repealed`; a tier's `circumstances` (and `circumstance_note`);
@@ -25,7 +26,7 @@ from typing import Any
 
 from lawgap.load.layout import DOMAINS
 from lawgap.model.data_version import PATTERN as VERSION_PATTERN
-from lawgap.model.types import DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
+from lawgap.model.types import MINIMUM_UNKNOWN, DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
 from lawgap.render.export import encode
 from lawgap.render.tables import csv_text
 
@@ -62,7 +63,9 @@ FACT_COLUMNS = (
     Column("fact", "string", "The fact: core, a facet term such as conduct.trade, a yes/no field of the offence, a "
            "penalty fact (prison, prison.min_years, prison.max_years, fine, fine.min.amount, fine.min.multiple, "
            "fine.max.amount, fine.max.multiple, fine.unlimited, fine.amount_unspecified, death_penalty, combination, "
-           "uplift.max_by, uplift.min_by, repealed), a tier's circumstances or circumstance_note, or a measure's value.",
+           "uplift.max_by, uplift.min_by, repealed), a tier's circumstances or circumstance_note, or a measure's value. "
+           "A prison.min_years row valued unknown is a minimum not read (the maximum was); a penalty version with a "
+           "prison term and no prison.min_years row sets no minimum.",
            {"required": True}),
     Column("value", "any", "The recorded value: true or false (yes or no in CSV), a number, life, or text; unknown "
            "(null in JSON) when the file records the fact as not known. false is a finding that the law lacks it, "
@@ -224,7 +227,9 @@ def _version_facts(version: PenaltyVersion) -> Iterator[tuple[str, Any, str | No
     yield "prison", None if prison is None else prison is not False, None
     if prison:
         for name, years in (("min_years", prison.min_years), ("max_years", prison.max_years)):
-            if years is not None:
+            if years == MINIMUM_UNKNOWN:  # a minimum not read: an unknown fact, unlike one the law does not set (no row)
+                yield f"prison.{name}", None, "years"
+            elif years is not None:
                 yield f"prison.{name}", years, "years"
     fine = penalty.fine
     yield "fine", None if fine is None else fine is not False, None

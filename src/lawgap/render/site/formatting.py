@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from lawgap.engine.term_words import term_words
+from lawgap.model.types import MINIMUM_UNKNOWN
 from lawgap.render.site.escape import Trusted
 
 DOMAIN_TITLES = {"wildlife": "Wildlife trafficking", "human-trafficking": "Human trafficking", "organ-trafficking": "Organ trafficking"}
@@ -30,6 +31,8 @@ def prison(value: Any) -> str:
     if value is False:
         return "no prison"
     low, high = value.get("min_years"), value.get("max_years")
+    if low == MINIMUM_UNKNOWN:  # the maximum was read, the minimum not: never shown as "no minimum"
+        return f"up to {years(high)} (minimum not known)"
     if low and high is not None:
         return f"{years(low)} – {years(high)}"
     if low:
