@@ -15,7 +15,7 @@ import orjson
 
 from lawgap.engine.all_pairs import PairMatrix
 from lawgap.render.results_json import PAIR_COLUMNS, published_pairs
-from lawgap.render.tables import REQUIREMENT_COLUMNS, SCORE_COLUMNS, csv_text, requirement_rows, score_row, write_csv
+from lawgap.render.tables import REQUIREMENT_COLUMNS, SCORE_COLUMNS, csv_bytes, requirement_rows, score_row, write_csv
 
 # Sorted keys for byte-identical output, UTF-8 unescaped; indented by two spaces unless compact.
 COMPACT_JSON = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}
@@ -76,13 +76,13 @@ class ResultPieces:
     """One entry as results.json, results.csv and requirements.csv hold it."""
 
     json: bytes
-    score_row: str
-    requirement_rows: str
+    score_row: bytes  # CSV lines in UTF-8
+    requirement_rows: bytes
 
 
 def result_pieces(entry: dict[str, Any]) -> ResultPieces:
-    return ResultPieces(array_item(entry), csv_text([score_row(entry)], SCORE_COLUMNS),
-                        csv_text(requirement_rows(entry), REQUIREMENT_COLUMNS))
+    return ResultPieces(array_item(entry), csv_bytes([score_row(entry)], SCORE_COLUMNS),
+                        csv_bytes(requirement_rows(entry), REQUIREMENT_COLUMNS))
 
 
 class ResultFiles:
@@ -95,10 +95,10 @@ class ResultFiles:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files = ExitStack()
         self.results_json = self.files.enter_context((self.folder / RESULT_FILES[0]).open("wb"))
-        self.scores, self.requirements = (self.files.enter_context((self.folder / name).open("w", encoding="utf-8"))
-                                          for name in RESULT_FILES[1:])
-        self.scores.write(csv_text([], SCORE_COLUMNS, header=True))
-        self.requirements.write(csv_text([], REQUIREMENT_COLUMNS, header=True))
+        # binary, as every piece comes encoded: the main process only copies bytes while workers make them
+        self.scores, self.requirements = (self.files.enter_context((self.folder / name).open("wb")) for name in RESULT_FILES[1:])
+        self.scores.write(csv_bytes([], SCORE_COLUMNS, header=True))
+        self.requirements.write(csv_bytes([], REQUIREMENT_COLUMNS, header=True))
         return self
 
     def write(self, entries: Iterable[ResultPieces]) -> int:

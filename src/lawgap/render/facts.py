@@ -28,7 +28,7 @@ from lawgap.load.layout import DOMAINS
 from lawgap.model.data_version import PATTERN as VERSION_PATTERN
 from lawgap.model.types import MINIMUM_UNKNOWN, DomainLaw, Fine, FineBound, KnowledgeBase, Offence, PenaltyVersion, Source
 from lawgap.render.export import encode
-from lawgap.render.tables import csv_text
+from lawgap.render.tables import csv_bytes
 
 UNKNOWN = "unknown"  # a fact recorded as not known, in CSV (JSON: null); declared a missing value
 
@@ -97,14 +97,14 @@ FACT_FILES = ("facts.csv", "facts.json")
 class FactPieces:
     """One data file's rows as facts.csv and facts.json hold them (made where the rows are worked out)."""
 
-    csv: str
+    csv: bytes  # CSV lines in UTF-8
     json: bytes  # the row objects, comma-separated, without the array's brackets
     count: int
 
 
 def fact_pieces(rows: list[dict[str, Any]]) -> FactPieces:
     json = encode(rows, compact=True, sort_keys=False)[1:-1] if rows else b""  # one encoder call per file, not per row
-    return FactPieces(csv_text(map(csv_fact_row, rows), FACT_NAMES), json, len(rows))
+    return FactPieces(csv_bytes(map(csv_fact_row, rows), FACT_NAMES), json, len(rows))
 
 
 class FactTables:
@@ -117,8 +117,8 @@ class FactTables:
         self.count = 0
 
     def __enter__(self) -> FactTables:
-        self.csv_file, self.json_file = self.paths[0].open("w", encoding="utf-8"), self.paths[1].open("wb")
-        self.csv_file.write(csv_text([], FACT_NAMES, header=True))
+        self.csv_file, self.json_file = self.paths[0].open("wb"), self.paths[1].open("wb")
+        self.csv_file.write(csv_bytes([], FACT_NAMES, header=True))
         self.json_file.write(b"[")
         return self
 

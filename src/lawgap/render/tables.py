@@ -61,21 +61,21 @@ def write_csv(handle: TextIO, rows: Iterable[dict[str, Any]], columns: tuple[str
 
 def csv_writer(handle: TextIO, columns: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
     """Writes the header, and returns the function that writes one row. Every CSV lawgap writes goes
-    through here or csv_text, so contributor text cannot act as a formula."""
+    through here or csv_bytes, so contributor text cannot act as a formula."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(columns)
     return lambda row: writer.writerow(csv_cells(row, columns))
 
 
-def csv_text(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], header: bool = False) -> str:
-    """The lines csv_writer writes for `rows` (and the header first if asked), as text: a piece of a table
-    made in one process and written in another."""
+def csv_bytes(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], header: bool = False) -> bytes:
+    """The lines csv_writer writes for `rows` (and the header first if asked), in UTF-8: a piece of a table
+    made in one process (a worker: see fan_out) and written as it is by another."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if header:
         writer.writerow(columns)
     writer.writerows(csv_cells(row, columns) for row in rows)
-    return buffer.getvalue()
+    return buffer.getvalue().encode("utf-8")
 
 
 def csv_cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[str]:
