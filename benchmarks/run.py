@@ -3,6 +3,7 @@
     python benchmarks/run.py 200 1000
     BENCH_STEPS=build python benchmarks/run.py 5000
     BENCH_STEPS=build-vs-bare,build-phases BENCH_PAIRS=3 python benchmarks/run.py 200 1000
+    BENCH_COMPARE_SRC=/tmp/before/src BENCH_STEPS=score-json,score-json-warm,export,export-warm BENCH_PAIRS=2 python benchmarks/run.py 1000
 
 Each step runs in a fresh subprocess so its peak memory (max RSS) is its own; CPU seconds (user +
 system, of the step's processes) show the work done even when other jobs share the cores. The
@@ -16,7 +17,8 @@ per-jurisdiction workers off (lawgap.fan_out), so that the timers see all the wo
 `bare-mkdocs` runs `mkdocs build` the same way on the pages `lawgap build` publishes (written by the
 untimed `bare-docs` step, every table in place); `build-vs-bare` alternates the two and prints each
 pair's ratios. `build-phases` runs the build in one process with timers around its phases.
-BENCH_BUILD_SRC=/path/to/other/src times another checkout's `lawgap build` against the same pages.
+BENCH_BUILD_SRC=/path/to/other/src times another checkout's `lawgap build` against the same pages;
+BENCH_COMPARE_SRC=/path/to/other/src runs each command step from that checkout and this one, pair by pair.
 """
 
 from __future__ import annotations
@@ -241,6 +243,9 @@ def main(sizes: list[int]) -> None:
             root = generate(size, Path(folder) / f"kb-{size}")
             steps = os.environ.get("BENCH_STEPS", "validate,validate-warm,check-jsonschema,score-json,score-phases,assess,all-pairs,export,export-phases,export-pairs,build-vs-bare")
             for step in steps.split(","):
+                if os.environ.get("BENCH_COMPARE_SRC") and step.removesuffix("-warm") in COMMANDS:
+                    compare_pairs(root, size, step, Path(folder) / "cache", int(os.environ.get("BENCH_PAIRS", "3")))
+                    continue
                 if step == "build-vs-bare":
                     build_against_bare(root, size, int(os.environ.get("BENCH_PAIRS", "3")))
                     continue
@@ -254,6 +259,18 @@ def main(sizes: list[int]) -> None:
                         measure(root, "bare-docs")
                     result = measure(root, step)
                 print_row(size, step, result)
+
+
+def compare_pairs(root: Path, size: int, step: str, cache: Path, pairs: int) -> None:
+    """BENCH_COMPARE_SRC=/other/src: the command from that checkout, then from this one, `pairs` times (the load on
+    shared cores changes from minute to minute: compare pair by pair). A -warm step shares one filled cache."""
+    if step.endswith("-warm"):
+        measure(root, step.removesuffix("-warm"), cache)  # fills the cache (both checkouts' loaders must match)
+    for _ in range(pairs):
+        for side, source in (("before", os.environ["BENCH_COMPARE_SRC"]), ("after", "")):
+            os.environ["BENCH_BUILD_SRC"] = source  # run_command's switch; "" is this checkout
+            print_row(size, f"{step} ({side})", measure(root, step, cache if step.endswith("-warm") else None))
+    os.environ.pop("BENCH_BUILD_SRC")
 
 
 def print_row(size: int, step: str, result: dict) -> None:
