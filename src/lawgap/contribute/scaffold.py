@@ -202,7 +202,7 @@ class Scaffold:
             return [
                 f"{pad}- effective: \"YYYY-MM-DD\"  # date from which this penalty applies (leave out only on the last version if unknown)",
                 f"{pad}  penalty:  # null when the offence was repealed on that date",
-                f"{pad}    prison: {{max_years: null}}  # years (months / 12) or life; min_years when set; false = no prison",
+                f"{pad}    prison: {{max_years: null}}  # years (months / 12) or life; min_years when set (null: not read; leave out: none); false = no prison",
                 f"{pad}    fine: {{max: {{amount: null, currency: \"XXX\"}}}}  # or {{multiple: 3, of: specimen-value}}; unlimited: true; false = no fine",
                 f"{pad}    combination: prison-or-fine-or-both  # {_allowed(self._penalty()['properties']['combination'])}",
                 f"{pad}    death_penalty: false",
