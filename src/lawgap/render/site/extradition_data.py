@@ -4,7 +4,8 @@ logic, the engine's words and a short citation for the reader; a fact not known 
 participation on the day; per domain and jurisdiction, whether the basic penalty for each conduct includes
 death (one character per conduct, in the domain's conduct order: 1 yes, 0 no, ? unknown; the aggravated
 forms that add it and the citation where it does), the (minimum, maximum) prison term of each offence
-covering a conduct (for laws whose threshold reads the minimum or the mean; null where not known) and
+covering a conduct (for laws whose threshold reads the minimum or the mean; null where not known, a
+minimum "unknown" where it was not read, 0 where none is set) and
 whether its courts can try nationals for offences abroad. Conduct coverage and maxima are already in compare.json's domain entries. Everything in words comes
 from engine.extradition, so the page says what `lawgap extradition` says; the pairs are never computed here
 (at 1,000 jurisdictions they would be a million)."""
