@@ -93,6 +93,8 @@ def test_history_follows_amendments() -> None:
     assert dates == sorted(dates)
     maxima = {p["date"]: p["max_prison_years"] for p in points}
     aggravated = {p["date"]: p["max_prison_years_aggravated"] for p in points}
-    # Penal Code 1999 art. 190, then 2015 art. 244: basic bracket 1-5 years, its higher brackets up to 15 as a tier
-    assert maxima.get("2000-07-01") == 7 and maxima.get("2018-01-01") == 5
+    # The core offence is the 2015 Penal Code's art. 234 (other wild animals, CITES Appendix II/III: 6 months to
+    # 3 years), a crime only since 2018-01-01, with art. 244's Appendix I brackets (up to 15 years) as its tiers;
+    # before it, Viet Nam had no offence of that form (art. 190 of 1999 was for precious species only)
+    assert maxima.get("2000-07-01") is None and maxima.get("2018-01-01") == 3
     assert aggravated.get("2000-07-01") is None and aggravated.get("2018-01-01") == 15
