@@ -68,26 +68,30 @@ def _validate(paths: Iterable[Path], schemas: SchemaSet, today: datetime.date | 
     present |= {(f.folder, "jurisdiction") for f in files if (f.path.parent / JURISDICTION_FILE).is_file()}
     context = Context(today=today or datetime.date.today(), vocabulary=schemas.vocabularies(), present=present)
     store = ValidationCache(cache_folder, fingerprint(schemas.schema_dir)) if cache_folder else None
-    # The documents some rules read (the baselines, the source-hosts table) are loaded first; every other
-    # document's rules then run as it arrives, while the workers are still parsing the files after it.
-    order = sorted(range(len(files)), key=lambda index: files[index].kind not in READ_BY_RULES)
+    # The documents some rules read besides their own (the baselines, the source-hosts table) are checked
+    # first, here; then each other file gets all three layers on its own, in worker processes where there are
+    # many (each with that context), so that the main process only collects them.
+    first = [index for index, data_file in enumerate(files) if data_file.kind in READ_BY_RULES]
+    rest = [index for index, data_file in enumerate(files) if data_file.kind not in READ_BY_RULES]
     passed: list[tuple[int, Document]] = []
-    waiting: list[Document] = []  # documents rules read: checked once all of them are in
     wrote_entries = False
-    for index, (data_file, loaded, schema_problems, stored) in zip(order, _load_and_check([files[i] for i in order], schemas, store)):
+    for index, (data_file, loaded, file_problems, _, stored) in zip(first, _load_and_check([files[i] for i in first], schemas, store)):
         wrote_entries |= stored
-        if loaded.diagnostics or schema_problems:
-            report.diagnostics.extend(loaded.diagnostics or schema_problems)
+        if file_problems:
+            report.diagnostics.extend(file_problems)
             continue
-        document = Document(data_file, loaded)
-        passed.append((index, document))
-        context.documents.append(document)
-        if data_file.kind in READ_BY_RULES:
-            waiting.append(document)
+        passed.append((index, Document(data_file, loaded)))
+        context.documents.append(passed[-1][1])
+    for document in list(context.documents):
+        _accept(document, _rule_problems(document, context), report, passed_rules)
+    checked = _load_and_check([files[i] for i in rest], schemas, store, context)
+    for index, (data_file, loaded, file_problems, rule_problems, stored) in zip(rest, checked):
+        wrote_entries |= stored
+        if file_problems:
+            report.diagnostics.extend(file_problems)
             continue
-        _check_rules(waiting, context, report, passed_rules)
-        _check_rules([document], context, report, passed_rules)
-    _check_rules(waiting, context, report, passed_rules)
+        passed.append((index, Document(data_file, loaded)))
+        _accept(passed[-1][1], rule_problems or [], report, passed_rules)
     if store is not None and wrote_entries:
         store.evict()  # the cache grew: once per run, after every entry of this run (workers' too) is written
     report.documents = [document for _, document in sorted(passed, key=lambda found: found[0])]  # in discovery order
@@ -95,66 +99,72 @@ def _validate(paths: Iterable[Path], schemas: SchemaSet, today: datetime.date | 
     return report
 
 
-def _check_rules(documents: list[Document], context: Context, report: ValidationReport,
-                 passed_rules: Callable[[Document], None] | None) -> None:
-    """Every semantic rule on `documents` (emptied): their problems go to `report`."""
-    for document in documents:
-        found = len(report.diagnostics)
-        for rule in ALL_RULES:
-            report.diagnostics.extend(rule.check(document, context))
-        if passed_rules is not None and len(report.diagnostics) == found:
-            passed_rules(document)
-        document.release_lines()  # every rule has run on it; line maps are ~half of a large tree's memory
-    documents.clear()
+def _rule_problems(document: Document, context: Context) -> list[Diagnostic]:
+    """Every semantic rule on `document`; its line map is dropped afterwards (~half of a large tree's memory)."""
+    problems = [problem for rule in ALL_RULES for problem in rule.check(document, context)]
+    document.release_lines()
+    return problems
+
+
+def _accept(document: Document, rule_problems: list[Diagnostic], report: ValidationReport,
+            passed_rules: Callable[[Document], None] | None) -> None:
+    report.diagnostics.extend(rule_problems)
+    if passed_rules is not None and not rule_problems:
+        passed_rules(document)
 
 
 PARALLEL_FROM = 150  # files; below this, starting worker processes costs more than it saves
 
 
-def _load_and_check(files: list[DataFile], schemas: SchemaSet,
-                    store: ValidationCache | None) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic], bool]]:
-    """Layers 1 and 2 for each file, and whether its cache entry was written; independent per file, so
-    large trees use every core."""
+def _load_and_check(files: list[DataFile], schemas: SchemaSet, store: ValidationCache | None,
+                    context: Context | None = None) -> Iterator[tuple[DataFile, LoadedFile, list[Diagnostic], list[Diagnostic] | None, bool]]:
+    """For each file: its YAML or schema problems, the semantic rules' problems (with a `context`; None
+    without, or when the file did not load), and whether its cache entry was written. Independent per
+    file, so large trees use every core; the workers are forked with the context."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         for data_file in files:
-            yield (data_file, *_check_one(data_file, schemas, store))
+            yield (data_file, *_check_one(data_file, schemas, store, context))
         return
-    chunk = max(1, min(len(files) // (workers * 4), 40))  # small chunks: the main process checks rules as they come
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir, store)) as pool:
+    chunk = max(1, min(len(files) // (workers * 4), 40))  # small: the main process builds the model as they come
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schemas.schema_dir, store, context)) as pool:
         for data_file, outcome in zip(files, pool.map(_check_in_worker, files, chunksize=chunk)):
             yield (data_file, *outcome)
 
 
-def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None,
-               light: bool = False) -> tuple[LoadedFile, list[Diagnostic], bool]:
-    """Layers 1 and 2 for one file; `light`: a file that passes comes without its line map (see
+def _check_one(data_file: DataFile, schemas: SchemaSet, store: ValidationCache | None, context: Context | None,
+               light: bool = False) -> tuple[LoadedFile, list[Diagnostic], list[Diagnostic] | None, bool]:
+    """The layers for one file: YAML and schema (skipped when the cache knows the bytes), then the rules
+    if there is a `context`. `light`: a file that loads comes without its line map (see
     LoadedFile.without_lines)."""
     limit = max_file_bytes(data_file.kind)
     raw = read_file(data_file.path, data_file.display, limit)
     if isinstance(raw, LoadedFile):  # not read: too large, or not a regular file
-        return raw, [], False
+        return raw, raw.diagnostics, None, False
     hit = store.get(raw, data_file.kind) if store is not None else None
+    stored = False
     if hit is not None:
         loaded = LoadedFile(data_file.display, hit[0], hit[1], [])
-        return (loaded.without_lines(raw) if light else loaded), [], False
-    loaded = load_bytes(raw, data_file.display, limit)
-    problems = [] if loaded.diagnostics else schemas.check(loaded, data_file.kind)
-    if loaded.diagnostics or problems:
-        return loaded, problems, False
-    if store is not None:
-        store.put(raw, data_file.kind, loaded.data, loaded.lines)
-    return (loaded.without_lines(raw) if light else loaded), problems, store is not None
+    else:
+        loaded = load_bytes(raw, data_file.display, limit)
+        problems = loaded.diagnostics or schemas.check(loaded, data_file.kind)
+        if problems:
+            return loaded, problems, None, False
+        if store is not None:
+            store.put(raw, data_file.kind, loaded.data, loaded.lines)
+            stored = True
+    rule_problems = _rule_problems(Document(data_file, loaded), context) if context is not None else None
+    return (loaded.without_lines(raw) if light else loaded), [], rule_problems, stored
 
 
-_worker: tuple[SchemaSet, ValidationCache | None] | None = None
+_worker: tuple[SchemaSet, ValidationCache | None, Context | None] | None = None
 
 
-def _start_worker(schema_dir: Path, store: ValidationCache | None) -> None:
+def _start_worker(schema_dir: Path, store: ValidationCache | None, context: Context | None) -> None:
     global _worker
-    _worker = (SchemaSet(schema_dir), store)
+    _worker = (SchemaSet(schema_dir), store, context)
 
 
-def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic], bool]:
+def _check_in_worker(data_file: DataFile) -> tuple[LoadedFile, list[Diagnostic], list[Diagnostic] | None, bool]:
     assert _worker is not None
     return _check_one(data_file, *_worker, light=True)
