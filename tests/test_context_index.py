@@ -1,5 +1,4 @@
-"""Context.of_kind sorts the documents by kind once (rules ask for every document: a scan each time made
-a 1,000-jurisdiction validation quadratic), and sees documents added after it was first asked."""
+"""Context.of_kind lists the documents of a kind in order, and sees documents added after it was first asked."""
 
 from __future__ import annotations
 

@@ -85,21 +85,15 @@ def parse_date(text: str) -> datetime.date:
 
 @dataclass
 class Context:
-    """What cross-file rules need: every valid document, the domain vocabularies, and today's date."""
+    """What cross-file rules need: the valid documents that rules read besides their own (rules.READ_BY_RULES:
+    the baselines, the source-hosts table), the domain vocabularies, the files present, and today's date."""
 
     today: datetime.date
     vocabulary: dict[str, Vocabulary] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     present: set[tuple[str, str]] = field(default_factory=set)  # (folder, kind) of every file found, valid or not
-    _by_kind: dict[str, list[Document]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _indexed: int = field(default=0, init=False, repr=False, compare=False)
 
     def of_kind(self, kind: str) -> list[Document]:
-        """The documents of one kind. Rules ask once per document (4,000 times at 1,000 jurisdictions), so the
-        documents are sorted by kind once, and again only when some were added."""
-        if self._indexed > len(self.documents):  # the list was replaced or cut: index it again
-            self._by_kind, self._indexed = {}, 0
-        for document in self.documents[self._indexed:]:  # the pipeline adds documents one by one as rules run
-            self._by_kind.setdefault(document.kind, []).append(document)
-        self._indexed = len(self.documents)
-        return list(self._by_kind.get(kind, ()))
+        """The documents of one kind. Only the few that rules read besides their own (rules.READ_BY_RULES) are
+        in the context, so a scan is cheap."""
+        return [d for d in self.documents if d.kind == kind]

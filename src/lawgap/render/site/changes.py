@@ -71,10 +71,10 @@ class Logged:
         return f"{archive_page(self.page_number).removesuffix('.md')}{suffix}#{entry_anchor(self.entry)}"
 
 
-def newest_first(entries: Sequence[ChangeLogEntry]) -> list[Logged]:
-    """The log's entries (in log order) by commit date, newest first; entries of the same second keep the
-    log's order, later first."""
-    return sorted((Logged(entry, position) for position, entry in enumerate(entries)),
+def newest_first(entries: Sequence[ChangeLogEntry], start: int = 0) -> list[Logged]:
+    """Entries of the log (in log order, the first at position `start`) by commit date, newest first;
+    entries of the same second keep the log's order, later first."""
+    return sorted((Logged(entry, position) for position, entry in enumerate(entries, start)),
                   key=lambda logged: (logged.entry.date, logged.position), reverse=True)
 
 
@@ -155,7 +155,7 @@ def archive_page_text(kb: KnowledgeBase, number: int) -> str:
     this = _archive_link(kb.change_log, number, "../")
     return _ENV.get_template("changelog_archive.md.j2").render(
         title=front_matter(f"Change log: entries {this['span']}"), this=this, per_page=PER_ARCHIVE_PAGE,
-        entries=[_entry_view(kb, logged, "../") for logged in newest_first(kb.change_log) if logged.page_number == number],
+        entries=[_entry_view(kb, logged, "../") for logged in newest_first(_held(kb.change_log, number), _first(number))],
         older=_archive_link(kb.change_log, number - 1, "../") if number > 1 else None,
         newer=_archive_link(kb.change_log, number + 1, "../") if number < count else None)
 
@@ -164,12 +164,21 @@ def _archive_count(entries: Sequence[ChangeLogEntry]) -> int:
     return -(-len(entries) // PER_ARCHIVE_PAGE)
 
 
+def _first(number: int) -> int:
+    """The position in the log of archive page `number`'s first entry."""
+    return (number - 1) * PER_ARCHIVE_PAGE
+
+
+def _held(entries: Sequence[ChangeLogEntry], number: int) -> Sequence[ChangeLogEntry]:
+    """The entries archive page `number` holds, in log order."""
+    return entries[_first(number):_first(number) + PER_ARCHIVE_PAGE]
+
+
 def _archive_link(entries: Sequence[ChangeLogEntry], number: int, prefix: str = "") -> dict[str, Any]:
     """What a link to archive page `number` says: its entries, their dates, whether it is still filling."""
-    start = (number - 1) * PER_ARCHIVE_PAGE
-    held = entries[start:start + PER_ARCHIVE_PAGE]
+    held = _held(entries, number)
     first, last = _date_span(held)
-    return {"href": Trusted(prefix + archive_page(number)), "span": _span(start, len(held)), "first": first,
+    return {"href": Trusted(prefix + archive_page(number)), "span": _span(_first(number), len(held)), "first": first,
             "last": last, "filling": len(held) < PER_ARCHIVE_PAGE}
 
 
