@@ -372,6 +372,10 @@ def test_a_spot_check_sample_is_a_reproducible_share_of_the_known_facts_without_
     everything = sampled_paths(spot_check("a.yaml", "--seed", "1", "--share", "1").output)
     assert len(everything) == FIXTURE_FACTS
     assert spot_check("a.yaml", "--seed", "1", "--share", "0").exit_code == 2
+    write(codings, "broken.yaml", CODING, ("verification: source-text\nmeasures:", "verification: maybe\nmeasures:"))
+    broken = spot_check("broken.yaml", "--seed", "1")
+    assert broken.exit_code == 2 and "broken.yaml:57:" in broken.output
+    assert "1 problem(s) in broken.yaml; fix them (lawgap validate) before drawing a sample" in broken.output
 
 
 def test_the_sample_size_is_rounded_up_in_exact_arithmetic() -> None:

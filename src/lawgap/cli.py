@@ -423,7 +423,7 @@ def spot_check(file_a: Path, seed: int, share: float) -> None:
         [coding] = load_codings([file_a], _schemas(find_root()))
     except InvalidCoding as invalid:
         click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
-        raise AgreementError(str(invalid))
+        raise AgreementError(f"{len(invalid.diagnostics)} problem(s) in {file_a}; fix them (lawgap validate) before drawing a sample")
     sample = double_coding.draw_sample(coding.data, share, seed)
     click.echo(double_coding.sample_text(sample, coding.data, coding.file, share, seed), nl=False)
 
