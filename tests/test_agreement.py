@@ -378,6 +378,28 @@ def test_a_spot_check_sample_is_a_reproducible_share_of_the_known_facts_without_
     assert "1 problem(s) in broken.yaml; fix them (lawgap validate) before drawing a sample" in broken.output
 
 
+def test_a_sample_since_an_earlier_version_draws_only_what_the_change_added_or_corrected(codings: Path) -> None:
+    write(codings, "earlier.yaml", CODING, ("consent_irrelevant: true", "consent_irrelevant: false"))
+    write(codings, "a.yaml", CODING + "  victim-privacy:\n    value: false\n    source: {instrument: ctip-act, provision: s. 1,"
+          " url: \"https://example.org/ctip\", retrieved: \"2026-01-15\", verification: source-text,"
+          " absence: {read: \"ss. 1-30 read in full\", looked_for: a privacy rule}}\n")
+    everything = spot_check("a.yaml", "--seed", "1", "--share", "1", "--since", "earlier.yaml")
+    assert everything.exit_code == 0, everything.output
+    assert sampled_paths(everything.output) == ["measures.victim-privacy", "offences[s. 3].consent_irrelevant"]
+    assert "2 of 2 facts known and added or changed since earlier.yaml (100 %), seed 1" in everything.output
+    one = spot_check("a.yaml", "--seed", "1", "--since", "earlier.yaml")  # 20 % of 2, rounded up
+    assert len(sampled_paths(one.output)) == 1 and set(sampled_paths(one.output)) < set(sampled_paths(everything.output))
+    unchanged = spot_check("earlier.yaml", "--seed", "1", "--since", "earlier.yaml")
+    assert unchanged.exit_code == 2 and "earlier.yaml adds or changes no known fact relative to earlier.yaml" in unchanged.output
+    write(codings, "other.yaml", CODING, ("jurisdiction: KE", "jurisdiction: UG"))
+    mismatch = spot_check("a.yaml", "--seed", "1", "--since", "other.yaml")
+    assert mismatch.exit_code == 2 and "other.yaml codes UG human-trafficking, not KE human-trafficking: it is not an earlier version of a.yaml" in mismatch.output
+    broken = write(codings, "broken.yaml", CODING, ("verification: source-text\nmeasures:", "verification: maybe\nmeasures:"))
+    result = spot_check("a.yaml", "--seed", "1", "--since", str(broken))
+    assert result.exit_code == 2 and "broken.yaml:57:" in result.output
+    assert f"1 problem(s) in a.yaml and {broken}" in result.output
+
+
 def test_the_sample_size_is_rounded_up_in_exact_arithmetic() -> None:
     data = {"instruments": [], "offences": [], "measures": {f"m{i}": {"value": True} for i in range(30)}}
     assert len(draw_sample(data, 0.1, 1)) == 3  # 0.1 × 30 in floating point is 3.0000000000000004

@@ -415,17 +415,28 @@ def agreement(file_a: Path, file_b: Path, output_format: str, sample_file: Path 
 @click.option("--seed", type=int, required=True, help="Makes the draw reproducible; record it in the review note.")
 @click.option("--share", type=click.FloatRange(0, 1, min_open=True), default=double_coding.SPOT_CHECK_SHARE,
               show_default=True, help="Share of the known facts to draw (rounded up).")
-def spot_check(file_a: Path, seed: int, share: float) -> None:
-    """Draw the sample of facts a spot-check re-codes: a share of the facts A.yaml knows, named as `lawgap agreement`
-    names them, without their values. The second coder codes those facts blind; then
-    `lawgap agreement A.yaml B.yaml --sample SAMPLE` compares them."""
+@click.option("--since", "earlier_file", metavar="EARLIER.yaml", type=click.Path(path_type=Path), default=None,
+              help="Draw only from the facts A.yaml adds or changes (value or provision) relative to this earlier version "
+                   "of it, e.g. `git show <commit>:laws/ke/wildlife.yaml > earlier.yaml`: a check of what a change added.")
+def spot_check(file_a: Path, seed: int, share: float, earlier_file: Path | None) -> None:
+    """Draw the sample of facts a spot-check re-codes: a share of the facts A.yaml knows (or, with --since, of those
+    it added or changed), named as `lawgap agreement` names them, without their values. The second coder codes
+    those facts blind; then `lawgap agreement A.yaml B.yaml --sample SAMPLE` compares them."""
+    files = [file_a] if earlier_file is None else [file_a, earlier_file]
     try:
-        [coding] = load_codings([file_a], _schemas(find_root()))
+        coding, *earlier = load_codings(files, _schemas(find_root()))
+        changed = double_coding.changed_facts(coding.data, earlier[0].data, coding.file, earlier[0].file) if earlier else None
     except InvalidCoding as invalid:
         click.echo(format_diagnostics(invalid.diagnostics, "text"), err=True)
-        raise AgreementError(f"{len(invalid.diagnostics)} problem(s) in {file_a}; fix them (lawgap validate) before drawing a sample")
-    sample = double_coding.draw_sample(coding.data, share, seed)
-    click.echo(double_coding.sample_text(sample, coding.data, coding.file, share, seed), nl=False)
+        raise AgreementError(f"{len(invalid.diagnostics)} problem(s) in {' and '.join(map(str, files))}; fix them "
+                             "(lawgap validate) before drawing a sample")
+    except double_coding.CodingMismatch as mismatch:
+        raise AgreementError(str(mismatch))
+    if changed == []:
+        raise AgreementError(f"{file_a} adds or changes no known fact relative to {earlier_file}: nothing to spot-check")
+    sample = double_coding.draw_sample(coding.data, share, seed, changed)
+    since = None if changed is None else (earlier[0].file, len(changed))
+    click.echo(double_coding.sample_text(sample, coding.data, coding.file, share, seed, since), nl=False)
 
 
 @main.command()

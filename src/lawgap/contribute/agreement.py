@@ -126,20 +126,33 @@ def known_facts(data: dict[str, Any]) -> list[str]:
     return [path for path, (fact, _) in _matched_facts(_Facts(data, names), _Facts(data, names)) if fact and fact.value is not None]
 
 
-def draw_sample(data: dict[str, Any], share: float, seed: int) -> list[str]:
-    """A spot-check sample: `share` of the facts the coding knows (rounded up), drawn at random but reproducibly
-    from `seed`, in the file's order."""
-    known = known_facts(data)
+def changed_facts(data: dict[str, Any], earlier: dict[str, Any], file: str = "A", earlier_file: str = "the earlier file") -> list[str]:
+    """The facts `data` knows that `earlier` (a previous version of the same file) did not know, or knew with
+    another value or provision: what a change added or corrected, in the file's order, named as in `data`."""
+    if (data["jurisdiction"], data["domain"]) != (earlier["jurisdiction"], earlier["domain"]):
+        raise CodingMismatch(f"{earlier_file} codes {earlier['jurisdiction']} {earlier['domain']}, not {data['jurisdiction']} "
+                             f"{data['domain']}: it is not an earlier version of {file}")
+    changed = {d.fact for d in compare(data, earlier).divergences if d.a is not None and d.a.value is not None}
+    return [path for path in known_facts(data) if path in changed]
+
+
+def draw_sample(data: dict[str, Any], share: float, seed: int, population: Sequence[str] | None = None) -> list[str]:
+    """A spot-check sample: `share` of the facts the coding knows (or of `population`, some of them: see
+    changed_facts), rounded up, drawn at random but reproducibly from `seed`, in the file's order."""
+    known = known_facts(data) if population is None else list(population)
     size = -(-Fraction(str(share)) * len(known) // 1)  # rounded up in exact arithmetic: 0.2 × 15 is 3, not 3.0000000000000004
     chosen = random.Random(seed).sample(range(len(known)), int(size))
     return [known[i] for i in sorted(chosen)]
 
 
-def sample_text(sample: Sequence[str], data: dict[str, Any], file: str, share: float, seed: int) -> str:
-    """The sample as a file the second coder works from: the facts to re-code, without the first coder's values."""
-    known = len(known_facts(data))
-    return (f"# lawgap spot-check sample of {file} ({data['jurisdiction']} {data['domain']}): {len(sample)} of {known} "
-            f"known facts ({100 * share:g} %), seed {seed}\n"
+def sample_text(sample: Sequence[str], data: dict[str, Any], file: str, share: float, seed: int,
+                since: tuple[str, int] | None = None) -> str:
+    """The sample as a file the second coder works from: the facts to re-code, without the first coder's values.
+    `since`: the earlier version's name and how many facts changed from it, when the sample is drawn from those."""
+    drawn_from = (f"{len(known_facts(data))} known facts" if since is None
+                  else f"{since[1]} facts known and added or changed since {since[0]}")
+    return (f"# lawgap spot-check sample of {file} ({data['jurisdiction']} {data['domain']}): {len(sample)} of {drawn_from} "
+            f"({100 * share:g} %), seed {seed}\n"
             "# Re-code each fact below from the law's text, blind, in a file of your own; then compare with\n"
             f"# lawgap agreement {file} <your file> --sample <this file>\n" + "".join(f"{path}\n" for path in sample))
 
