@@ -82,6 +82,61 @@ def test_methodology_says_when_nothing_is_double_coded_yet(tree: Path) -> None:
     assert "Review: single coding, 2026-01-15: not yet compared with a second coding" in visible(pages.jurisdiction("KE"))
 
 
+EARLIER_REVIEW = """earlier_reviews:
+  - method: double
+    date: "2026-01-10"
+    facts_compared: 24
+    divergences: 4
+    resolved: 4
+    note: The full double coding.
+review:
+  method: spot-check
+  date: "2026-01-15"
+  facts_compared: 6
+  divergences: 1
+  resolved: 1
+"""
+
+
+def with_earlier_review(tree: Path) -> Path:
+    """The KE trafficking fixture after a spot-check of changes made since its double coding (kept as earlier)."""
+    path = tree / "laws/ke/human-trafficking.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("review:\n"), text.index("instruments:\n")
+    path.write_text(text[:start] + EARLIER_REVIEW + text[end:], encoding="utf-8")
+    return path
+
+
+def test_earlier_review_records_travel_to_the_results_and_the_site_and_count_in_the_agreement_rate(tree: Path) -> None:
+    with_earlier_review(tree)
+    assert CliRunner().invoke(main, ["validate", str(tree / "laws/ke")]).exit_code == 0
+    kb, entries = results(tree)
+    SchemaSet(tree / "schema").validator("results").validate(entries)
+    trafficking = next(e for e in entries if e["domain"] == "human-trafficking")
+    assert trafficking["review"]["method"] == "spot-check"
+    assert [(r["method"], r["date"], r["note"]) for r in trafficking["earlier_reviews"]] == [("double", "2026-01-10", "The full double coding.")]
+    assert next(e for e in entries if e["domain"] == "wildlife")["earlier_reviews"] == []
+    pages = SitePages(kb, entries, DAY.isoformat(), None, {})
+    assert ("Review: spot check, 2026-01-15: 6 facts compared, 1 divergence (16.7 %), 1 resolved; earlier: double coding, "
+            "2026-01-10: 24 facts compared, 4 divergences (16.7 %), 4 resolved — The full double coding.") in visible(pages.jurisdiction("KE"))
+    methodology = visible(pages.methodology())  # (4 + 1) divergences in (24 + 6) facts
+    assert "Overall agreement rate: 83.3 % = 1 − Σ divergences ÷ Σ facts compared, over the 2 double-coding" in methodology
+
+
+@pytest.mark.parametrize("change, path, message", [
+    (('    facts_compared: 24\n    divergences: 4\n', '    facts_compared: 24\n    divergences: 25\n'),
+     "$.earlier_reviews[0].divergences", "25 divergences among 24 facts compared"),
+    (('date: "2026-01-10"', 'date: "2026-02-10"'), "$.earlier_reviews", "earlier_reviews are not oldest first, before review"),
+])
+def test_an_earlier_review_record_is_checked_like_the_newest(tree: Path, change: tuple[str, str], path: str, message: str) -> None:
+    file = with_earlier_review(tree)
+    file.write_text(file.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tree / "laws/ke"), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    problems = json.loads(result.output)
+    assert [(p["path"], p["message"]) for p in problems] == [(path, message)]
+
+
 def test_scaffold_examples_of_review_and_absence_validate(tree: Path) -> None:
     """The commented examples `lawgap new` writes, put into a real file, pass validation."""
     scaffold = Scaffold(SchemaSet(tree / "schema")).domain("KE", "Kenya", "human-trafficking")

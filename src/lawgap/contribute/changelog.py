@@ -76,7 +76,7 @@ from lawgap.validate.schema_layer import SchemaSet
 KINDS = ("law-change", "correction", "addition", "method", "editorial")
 KIND_TITLES = {"law-change": "Law changes", "correction": "Corrections", "addition": "Additions",
                "method": "Method changes", "editorial": "Editorial changes"}
-EDITORIAL_KEYS = frozenset({"note", "scope_note", "last_reviewed", "review", "retrieved", "schema_version"})
+EDITORIAL_KEYS = frozenset({"note", "scope_note", "last_reviewed", "review", "earlier_reviews", "retrieved", "schema_version"})
 SOURCE_KEYS = frozenset({"source", "see_also", "absence"})
 MAX_DETAILS = 3
 _FIRST_DETAILS = ("$.title", "$.value", "$.status")  # what names a new instrument, measure or treaty

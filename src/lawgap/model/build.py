@@ -153,7 +153,8 @@ def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
         for term, fact in data["measures"].items()
     }
     return DomainLaw(data["jurisdiction"], data["domain"], shown, _date(data["last_reviewed"]), instruments,
-                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")), data.get("scope_note"))
+                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")), data.get("scope_note"),
+                     tuple(r for r in map(_review, data.get("earlier_reviews", ())) if r))
 
 
 _OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "aggravated_tiers", "note"}

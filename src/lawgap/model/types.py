@@ -178,6 +178,7 @@ class DomainLaw:
     measures: dict[str, Measure]
     review: Review | None = None
     scope_note: str | None = None  # what the file covers and what was not read
+    earlier_reviews: tuple[Review, ...] = ()  # oldest first; `review` is the newest
 
     def sources(self) -> list[Source]:
         found = [o.source for o in self.offences]

@@ -86,6 +86,7 @@ def assessment_dict(kb: KnowledgeBase, result: DomainAssessment, history: list[H
         "file": law.file if law else None,
         "data_version": kb.data_version,
         "review": review_dict(law.review) if law and law.review else None,
+        "earlier_reviews": [review_dict(r) for r in law.earlier_reviews] if law else [],
         "scope_note": law.scope_note if law else None,
     }
     if penalty.core_offence:

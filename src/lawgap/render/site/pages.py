@@ -316,7 +316,7 @@ class SitePages:
             "aggravated": Trusted(_aggravated_text(e)),
             "death_penalty": bool(e["death_penalty"]),
             "fine": Trusted(amounts or fine_text),
-            "review": Trusted(_review_text(e["review"]) if e["file"] else "no data file yet"),
+            "review": Trusted(_review_history_text(e["review"], e["earlier_reviews"]) if e["file"] else "no data file yet"),
             "review_status": Trusted(_review_text(e["review"], with_note=False)), "file_exists": bool(e["file"]),
             "penalties": deferred(html_table(["Offence", "From", "Prison", "Fine", "Source", "Verification"], penalty_rows,
                                              label=f"Penalties and amendments, {fmt.DOMAIN_TITLES[e['domain']].lower()}")) if penalty_rows else None,
@@ -342,7 +342,7 @@ class SitePages:
 
     def _review_summary(self) -> dict[str, Any]:
         """The overall agreement rate over the files' double-coding and spot-check records, for the methodology page."""
-        reviews = [e["review"] for e in self.results if e["review"]]
+        reviews = [r for e in self.results for r in [*e["earlier_reviews"], e["review"]] if r]
         records, compared, divergences = overall_agreement(reviews)
         methods = Counter(r["method"] for r in reviews)
         return {
@@ -497,6 +497,13 @@ def _review_text(review: dict[str, Any] | None, with_note: bool = True) -> str:
         shown = (f"{'double coding' if review['method'] == 'double' else 'spot check'}, {review['date']}: {compared} facts compared, "
                  f"{divergences} divergence{'s' if divergences != 1 else ''}{rate}, {review['resolved']} resolved")
     return shown + (f" — {text(review['note'])}" if review["note"] and with_note else "")
+
+
+def _review_history_text(review: dict[str, Any] | None, earlier: list[dict[str, Any]]) -> str:
+    """The newest review record in words, then the earlier ones, newest first."""
+    if not earlier:
+        return _review_text(review)
+    return _review_text(review) + "; earlier: " + "; ".join(_review_text(r) for r in reversed(earlier))
 
 
 def _rule_text(rule: dict[str, Any]) -> str:

@@ -1,5 +1,5 @@
 """A review record's counts fit together: divergences <= facts compared, resolved <= divergences,
-and a single coding compared nothing."""
+and a single coding compared nothing; earlier records (earlier_reviews) likewise, and dated before the newest."""
 
 from __future__ import annotations
 
@@ -13,15 +13,26 @@ RULE = "review-record"
 
 
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
-    review = document.data.get("review") if document.kind in DOMAINS else None
-    if not review:
+    if document.kind not in DOMAINS:
         return
+    records = [("$.review", document.data.get("review"))]
+    records += [(f"$.earlier_reviews[{i}]", r) for i, r in enumerate(document.data.get("earlier_reviews", ()))]
+    for path, review in records:
+        if review:
+            yield from _counts(document, path, review)
+    dates = [r["date"] for _, r in records[1:]] + ([records[0][1]["date"]] if records[0][1] else [])
+    if dates != sorted(dates):
+        yield document.problem(RULE, "$.earlier_reviews", "earlier_reviews are not oldest first, before review",
+                               "list the earlier records by date, oldest first; `review` is the newest")
+
+
+def _counts(document: Document, path: str, review: dict) -> Iterator[Diagnostic]:
     compared, divergences, resolved = review["facts_compared"], review["divergences"], review["resolved"]
     if divergences > compared:
-        yield document.problem(RULE, "$.review.divergences", f"{divergences} divergences among {compared} facts compared",
+        yield document.problem(RULE, f"{path}.divergences", f"{divergences} divergences among {compared} facts compared",
                                "divergences are counted among the facts compared (lawgap agreement reports both)")
     if resolved > divergences:
-        yield document.problem(RULE, "$.review.resolved", f"{resolved} divergences resolved, but only {divergences} found")
+        yield document.problem(RULE, f"{path}.resolved", f"{resolved} divergences resolved, but only {divergences} found")
     if review["method"] == "single" and compared:
-        yield document.problem(RULE, "$.review.facts_compared", f"method is single but {compared} facts were compared",
+        yield document.problem(RULE, f"{path}.facts_compared", f"method is single but {compared} facts were compared",
                                "a comparison with a second coding is method double or spot-check")
