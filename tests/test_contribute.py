@@ -91,14 +91,18 @@ def test_scaffold_fill_validate_diff(repo: Path) -> None:
 
 
 def test_diff_between_two_commits_shows_penalty_moves(repo: Path) -> None:
+    """On the fixture's Kenya wildlife file (the real one changes as it is re-coded): its core offence's
+    penalty in force, life since 2014, lowered to 3 years."""
     path = repo / "laws/ke/wildlife.yaml"
-    path.write_text(path.read_text().replace("max_years: life", "max_years: 3", 1))
+    path.write_text((PROJECT / "tests/fixtures/valid/laws/ke/wildlife.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "fixture")
+    path.write_text(path.read_text().replace("prison: {max_years: life}", "prison: {max_years: 3}", 1))
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "lower penalty")
     result = run("diff", "HEAD~1", "HEAD", "--as-of", "2026-02-01")
     assert result.exit_code == 0, result.output
     assert "KE wildlife:" in result.output
     assert "max prison life → 3" in result.output and "serious crime yes → no" in result.output
-    assert "laws/ke/wildlife.yaml $.offences[0].penalty_history[0].penalty.prison.max_years: life → 3" in result.output
+    assert "laws/ke/wildlife.yaml $.offences[0].penalty_history[1].penalty.prison.max_years: life → 3" in result.output
 
 
 def test_diff_reports_bad_refs_and_invalid_data(repo: Path) -> None:
