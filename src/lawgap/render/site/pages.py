@@ -500,10 +500,12 @@ def _review_text(review: dict[str, Any] | None, with_note: bool = True) -> str:
 
 
 def _review_history_text(review: dict[str, Any] | None, earlier: list[dict[str, Any]]) -> str:
-    """The newest review record in words, then the earlier ones, newest first."""
+    """The newest review record in words (with its note), then the earlier ones, newest first, in brief (their notes
+    are in the data file and results.json: a page that repeated them all would bury the newest)."""
     if not earlier:
         return _review_text(review)
-    return _review_text(review) + "; earlier: " + "; ".join(_review_text(r) for r in reversed(earlier))
+    return (_review_text(review) + " Earlier: "
+            + "; ".join(_review_text(r, with_note=False) for r in reversed(earlier)) + ".")
 
 
 def _rule_text(rule: dict[str, Any]) -> str:
