@@ -177,6 +177,26 @@ def test_offences_sharing_a_provision_are_matched_by_id() -> None:
     assert result.facts_coded == 4
 
 
+def test_an_unpaired_offence_of_the_second_coder_does_not_rename_the_first_coders() -> None:
+    """B codes an offence of another Act under the same provision words as A's (both unread article numbers): they do
+    not pair, and A's facts keep the names a sample drawn from A gives them; B's offence takes its id."""
+    def coding(instrument: str, offence_id: str) -> dict:
+        source = {"instrument": instrument, "provision": "penalty article (not identified)", "url": "https://example.org",
+                  "retrieved": "2026-01-15", "verification": "secondary"}
+        return {"jurisdiction": "CM", "domain": "wildlife", "offences": [
+                    {"id": offence_id, "title": "Trafficking", "core": True, "source": source, "conduct": {"trade": True}}],
+                "instruments": [{"id": instrument, "title": f"Wildlife Law {instrument}", "url": f"https://example.org/{instrument}"}],
+                "measures": {}}
+
+    first, second = coding("law-2024", "trafficking"), coding("law-1994", "protected-wildlife")
+    sample = draw_sample(first, 1, 1)
+    assert sample == ["offences[penalty article (not identified)].core", "offences[penalty article (not identified)].conduct.trade"]
+    result = compare(first, second, sample=sample)
+    assert [(d.fact, d.a.value, d.b) for d in result.divergences] == [(fact, True, None) for fact in sample]
+    facts = {d.fact for d in compare(first, second).divergences}
+    assert "offences[penalty article (not identified) (protected-wildlife)].conduct.trade" in facts
+
+
 def test_offences_of_subsections_of_one_section_are_matched_by_their_subsection() -> None:
     """s. 170(1) and s. 170(2) are two offences; coders naming them differently are still paired, and a coder
     citing the whole section for one of them is paired on the section once the other is taken."""

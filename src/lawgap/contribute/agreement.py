@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -357,10 +358,12 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], keys: tu
         other = by_id.pop(item["id"], None)
         pairs.append((shown(item) if id(item) in first_key_unique else item["id"], item, other))
     pairs += [(shown(item) if id(item) in first_key_unique else item["id"], None, item) for item in by_id.values()]
-    labels: dict[str, int] = {}
-    for label, *_ in pairs:
-        labels[label] = labels.get(label, 0) + 1
-    return [(label if labels[label] == 1 else f"{label} ({(a or b)['id']})", a, b) for label, a, b in pairs]
+    # Labels clash only where the files differ; A's items keep theirs (a sample drawn from A names them so) and a
+    # B-only item whose label an A item holds takes its id too.
+    from_a = Counter(label for label, a, _ in pairs if a is not None)
+    b_only = Counter(label for label, a, _ in pairs if a is None)
+    return [(label if (from_a[label] == 1 if a is not None else from_a[label] == 0 and b_only[label] == 1)
+             else f"{label} ({(a or b)['id']})", a, b) for label, a, b in pairs]
 
 
 def _unique_keys(items: list[dict[str, Any]], key: Callable[[dict[str, Any], _Facts], Any], facts: _Facts) -> dict[Any, dict[str, Any]]:
