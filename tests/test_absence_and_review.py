@@ -129,6 +129,8 @@ def test_earlier_review_records_travel_to_the_results_and_the_site_and_count_in_
     (('    facts_compared: 24\n    divergences: 4\n', '    facts_compared: 24\n    divergences: 25\n'),
      "$.earlier_reviews[0].divergences", "25 divergences among 24 facts compared"),
     (('date: "2026-01-10"', 'date: "2026-02-10"'), "$.earlier_reviews", "earlier_reviews are not oldest first, before review"),
+    (("review:\n  method: spot-check\n  date: \"2026-01-15\"\n  facts_compared: 6\n  divergences: 1\n  resolved: 1\n", ""),
+     "$.earlier_reviews", "earlier_reviews without a review"),
 ])
 def test_an_earlier_review_record_is_checked_like_the_newest(tree: Path, change: tuple[str, str], path: str, message: str) -> None:
     file = with_earlier_review(tree)

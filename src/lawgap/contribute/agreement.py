@@ -362,8 +362,11 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]], keys: tu
     # B-only item whose label an A item holds takes its id too.
     from_a = Counter(label for label, a, _ in pairs if a is not None)
     b_only = Counter(label for label, a, _ in pairs if a is None)
-    return [(label if (from_a[label] == 1 if a is not None else from_a[label] == 0 and b_only[label] == 1)
-             else f"{label} ({(a or b)['id']})", a, b) for label, a, b in pairs]
+
+    def kept(label: str, a: dict | None) -> bool:
+        return from_a[label] == 1 if a is not None else from_a[label] == 0 and b_only[label] == 1
+
+    return [(label if kept(label, a) else f"{label} ({(a or b)['id']})", a, b) for label, a, b in pairs]
 
 
 def _unique_keys(items: list[dict[str, Any]], key: Callable[[dict[str, Any], _Facts], Any], facts: _Facts) -> dict[Any, dict[str, Any]]:

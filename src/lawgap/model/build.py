@@ -140,9 +140,7 @@ def _source(data: dict[str, Any]) -> Source:
                   absence, data.get("note"))
 
 
-def _review(data: dict[str, Any] | None) -> Review | None:
-    if data is None:
-        return None
+def _review(data: dict[str, Any]) -> Review:
     return Review(data["method"], _date(data["date"]), data["facts_compared"], data["divergences"], data["resolved"], data.get("note"))
 
 
@@ -153,8 +151,8 @@ def domain_law_from_data(data: dict[str, Any], shown: str) -> DomainLaw:
         for term, fact in data["measures"].items()
     }
     return DomainLaw(data["jurisdiction"], data["domain"], shown, _date(data["last_reviewed"]), instruments,
-                     tuple(_offence(o) for o in data["offences"]), measures, _review(data.get("review")), data.get("scope_note"),
-                     tuple(r for r in map(_review, data.get("earlier_reviews", ())) if r))
+                     tuple(_offence(o) for o in data["offences"]), measures, _review(data["review"]) if "review" in data else None,
+                     data.get("scope_note"), tuple(map(_review, data.get("earlier_reviews", ()))))
 
 
 _OFFENCE_FIELDS = {"id", "title", "core", "source", "see_also", "penalty_history", "aggravated_tiers", "note"}

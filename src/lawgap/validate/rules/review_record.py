@@ -15,12 +15,14 @@ RULE = "review-record"
 def check(document: Document, context: Context) -> Iterator[Diagnostic]:
     if document.kind not in DOMAINS:
         return
-    records = [("$.review", document.data.get("review"))]
-    records += [(f"$.earlier_reviews[{i}]", r) for i, r in enumerate(document.data.get("earlier_reviews", ()))]
+    newest, earlier = document.data.get("review"), document.data.get("earlier_reviews", [])
+    if earlier and not newest:
+        yield document.problem(RULE, "$.earlier_reviews", "earlier_reviews without a review",
+                               "the newest comparison is `review`; earlier_reviews keeps the records it replaced")
+    records = [(f"$.earlier_reviews[{i}]", r) for i, r in enumerate(earlier)] + ([("$.review", newest)] if newest else [])
     for path, review in records:
-        if review:
-            yield from _counts(document, path, review)
-    dates = [r["date"] for _, r in records[1:]] + ([records[0][1]["date"]] if records[0][1] else [])
+        yield from _counts(document, path, review)
+    dates = [review["date"] for _, review in records]
     if dates != sorted(dates):
         yield document.problem(RULE, "$.earlier_reviews", "earlier_reviews are not oldest first, before review",
                                "list the earlier records by date, oldest first; `review` is the newest")
