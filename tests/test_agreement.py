@@ -215,6 +215,10 @@ def test_offences_of_subsections_of_one_section_are_matched_by_their_subsection(
     whole = compare(coding(("s170-1", "s170-2"), ("s. 170(1)", "s. 170(2)"), True),
                     coding(("evasion", "fraud"), ("s. 170", "s. 170(2)"), True))
     assert whole.divergences == () and whole.facts_coded == 4
+    # a German paragraph's sentence, and the designator as each coder writes it, do not keep an offence from its pair
+    german = compare(coding(("232-1", "232-2"), ("§ 232(1) Satz 1", "§ 232(2)"), True),
+                     coding(("trafficking", "forced"), ("s. 232(1)", "section 232(2)"), False))
+    assert [(d.fact, d.a.value, d.b.value) for d in german.divergences] == [("offences[§ 232(2)].conduct.trade", True, False)]
 
 
 @pytest.mark.parametrize(("instrument_b", "provision_a", "provision_b"), [

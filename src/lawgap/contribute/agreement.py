@@ -35,6 +35,7 @@ _SPACE = re.compile(r"\s+")
 _ADDRESS = re.compile(r"^https?://(www\.)?")
 _ORDINAL = re.compile("[\u00ba\u00aa\u00b0]")  # "art. 3º", "art. 1ª", "art. 3°": the ordinal mark is not part of the number
 _CAPUT = re.compile(r"\bcaput\b")
+_SENTENCE = re.compile(r"\b(satz|sentence)\s*\d+")  # "§ 232(1) Satz 1": the first sentence of paragraph 1
 # what precedes a section or article number: "s.", "ss.", "sec.", "section", "§", "art.", "article", "reg.", "42 U.S.C."
 _DESIGNATOR = re.compile(r"^\s*(\d+\s*u\.?\s*s\.?\s*c\.?\s*)?(§§?|ss?\.|secs?\.|sections?\b|arts?\.|articles?\b|regs?\.|regulations?\b)?\s*")
 
@@ -318,9 +319,11 @@ def _undated_version_paired(facts_a: dict[str, Fact], facts_b: dict[str, Fact]) 
 
 def _offence_provision(offence: dict[str, Any], facts: _Facts) -> str:
     """The provision that creates the offence, subsections included: offences of s. 170(1) and s. 170(2)
-    are told apart."""
+    are told apart; "§ 232(1) Satz 1" and "s. 232(1)" are one (the designator is how the coder writes it, and a
+    sentence of a paragraph is detail, as a subsection is of a section)."""
     source = offence["source"]
-    return facts.fact(None, source).provision_key + "|" + _SPACE.sub("", source["provision"].casefold()).rstrip(".,;:")
+    written = _SENTENCE.sub("", _ORDINAL.sub("", source["provision"].casefold()))
+    return facts.fact(None, source).provision_key + "|" + _SPACE.sub("", _DESIGNATOR.sub("", written)).rstrip(".,;:")
 
 
 def _offence_section(offence: dict[str, Any], facts: _Facts) -> str | None:
