@@ -245,9 +245,14 @@ def _section(provision: str) -> str:
     "s. 2" and "s. 2(1)-(3)", "art. 149-A, caput" and "art. 149-A (inserted by ...)", "art. 3º" and "art. 3"
     for one offence cite the same provision ("s. 15", "s.15", "section 15", "§ 15" and "42 U.S.C. 15" too: the
     word or code title before the number is how the coder writes it, not which provision it is)."""
-    head = re.split(r"[(,;]", provision.casefold(), maxsplit=1)[0]
-    head = _DESIGNATOR.sub("", _CAPUT.sub("", _ORDINAL.sub("", head)))
+    head = re.split(r"[(,;]", _as_numbered(provision), maxsplit=1)[0]
     return _SPACE.sub("", head).rstrip(".,;:")
+
+
+def _as_numbered(provision: str) -> str:
+    """A provision without what only says how the coder writes it: case, ordinal marks, "caput" and the word or
+    code title before the number."""
+    return _DESIGNATOR.sub("", _CAPUT.sub("", _ORDINAL.sub("", provision.casefold())))
 
 
 def _version_values(version: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -322,8 +327,8 @@ def _offence_provision(offence: dict[str, Any], facts: _Facts) -> str:
     are told apart; "§ 232(1) Satz 1" and "s. 232(1)" are one (the designator is how the coder writes it, and a
     sentence of a paragraph is detail, as a subsection is of a section)."""
     source = offence["source"]
-    written = _SENTENCE.sub("", _ORDINAL.sub("", source["provision"].casefold()))
-    return facts.fact(None, source).provision_key + "|" + _SPACE.sub("", _DESIGNATOR.sub("", written)).rstrip(".,;:")
+    numbered = _SENTENCE.sub("", _as_numbered(source["provision"]))
+    return facts.fact(None, source).provision_key + "|" + _SPACE.sub("", numbered).rstrip(".,;:")
 
 
 def _offence_section(offence: dict[str, Any], facts: _Facts) -> str | None:
